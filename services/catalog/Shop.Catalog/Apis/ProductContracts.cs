@@ -1,0 +1,35 @@
+using Shop.Catalog.Domain;
+
+namespace Shop.Catalog.Apis;
+
+public sealed record ProductDto(
+    int Id,
+    string Name,
+    string Description,
+    string Category,
+    decimal Price,
+    string Currency,
+    int AvailableStock)
+{
+    public static ProductDto From(Product product) => new(
+        product.Id,
+        product.Name,
+        product.Description,
+        product.Category,
+        product.Price,
+        product.Currency,
+        product.AvailableStock);
+}
+
+/// <summary>The body of POST and PUT: every field is required.</summary>
+public sealed record ProductRequest(
+    string? Name,
+    string? Description,
+    string? Category,
+    decimal? Price,
+    string? Currency,
+    int? AvailableStock);
+
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount);
+
+public sealed record CategoryDto(string Name, int ProductCount);

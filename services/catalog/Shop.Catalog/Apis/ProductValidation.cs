@@ -1,0 +1,98 @@
+using System.Text.RegularExpressions;
+using Shop.Catalog.Domain;
+
+namespace Shop.Catalog.Apis;
+
+/// <summary>Checks API input and names each wrong field the way the JSON spells it.</summary>
+public static partial class ProductValidation
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+    public const int MaxPage = 1_000_000;
+    public const int MaxSearchLength = 200;
+
+    public static Dictionary<string, string[]> ValidateQuery(int page, int pageSize, string? q)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (page is < 1 or > MaxPage)
+        {
+            errors["page"] = [$"page must be between 1 and {MaxPage}."];
+        }
+
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            errors["pageSize"] = [$"pageSize must be between 1 and {MaxPageSize}."];
+        }
+
+        if (q is { Length: > MaxSearchLength })
+        {
+            errors["q"] = [$"q must be at most {MaxSearchLength} characters."];
+        }
+
+        return errors;
+    }
+
+    public static Dictionary<string, string[]> Validate(ProductRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        RequireText(errors, "name", request.Name, ProductLimits.NameLength);
+        RequireText(errors, "category", request.Category, ProductLimits.CategoryLength);
+
+        if (request.Description is null)
+        {
+            errors["description"] = ["description is required (it may be empty)."];
+        }
+        else if (request.Description.Length > ProductLimits.DescriptionLength)
+        {
+            errors["description"] = [$"description must be at most {ProductLimits.DescriptionLength} characters."];
+        }
+
+        switch (request.Price)
+        {
+            case null:
+                errors["price"] = ["price is required."];
+                break;
+            case <= 0:
+                errors["price"] = ["price must be greater than 0."];
+                break;
+            case > ProductLimits.MaxPrice:
+                errors["price"] = [$"price must be at most {ProductLimits.MaxPrice}."];
+                break;
+            case var price when decimal.Round(price.Value, 2) != price.Value:
+                errors["price"] = ["price must have at most 2 decimal places."];
+                break;
+        }
+
+        if (request.Currency is null || !CurrencyCode().IsMatch(request.Currency))
+        {
+            errors["currency"] = ["currency must be a 3-letter upper-case ISO 4217 code, e.g. USD."];
+        }
+
+        switch (request.AvailableStock)
+        {
+            case null:
+                errors["availableStock"] = ["availableStock is required."];
+                break;
+            case < 0:
+                errors["availableStock"] = ["availableStock must not be negative."];
+                break;
+        }
+
+        return errors;
+    }
+
+    private static void RequireText(Dictionary<string, string[]> errors, string field, string? value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors[field] = [$"{field} is required and must not be blank."];
+        }
+        else if (value.Length > maxLength)
+        {
+            errors[field] = [$"{field} must be at most {maxLength} characters."];
+        }
+    }
+
+    [GeneratedRegex("^[A-Z]{3}$")]
+    private static partial Regex CurrencyCode();
+}

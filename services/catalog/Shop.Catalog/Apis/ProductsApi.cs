@@ -1,0 +1,127 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Shop.Catalog.Data;
+using Shop.Catalog.Domain;
+using Shop.ServiceDefaults.Auth;
+
+namespace Shop.Catalog.Apis;
+
+public static class ProductsApi
+{
+    public static IEndpointRouteBuilder MapProductsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/catalog").WithTags("Catalog");
+
+        api.MapGet("/products", ListProducts).AllowAnonymous();
+        api.MapGet("/products/{id}", GetProduct).AllowAnonymous().WithName(nameof(GetProduct));
+        api.MapGet("/categories", ListCategories).AllowAnonymous();
+        api.MapPost("/products", CreateProduct).RequireAuthorization(AuthExtensions.AdminPolicy);
+        api.MapPut("/products/{id}", UpdateProduct).RequireAuthorization(AuthExtensions.AdminPolicy);
+
+        return app;
+    }
+
+    public static async Task<Results<Ok<PagedResult<ProductDto>>, ValidationProblem>> ListProducts(
+        CatalogDbContext db,
+        CancellationToken cancellationToken,
+        string? category = null,
+        string? q = null,
+        int page = 1,
+        int pageSize = ProductValidation.DefaultPageSize)
+    {
+        var errors = ProductValidation.ValidateQuery(page, pageSize, q);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var products = db.Products.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(category))
+        {
+            products = products.Where(p => p.Category.ToLower() == category.Trim().ToLower());
+        }
+
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var pattern = $"%{EscapeLike(q.Trim())}%";
+            products = products.Where(p => EF.Functions.ILike(p.Name, pattern, @"\") || EF.Functions.ILike(p.Description, pattern, @"\"));
+        }
+
+        var total = await products.CountAsync(cancellationToken);
+        var items = await products
+            .OrderBy(p => p.Id)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .Select(p => new ProductDto(p.Id, p.Name, p.Description, p.Category, p.Price, p.Currency, p.AvailableStock))
+            .ToListAsync(cancellationToken);
+
+        return TypedResults.Ok(new PagedResult<ProductDto>(items, page, pageSize, total));
+    }
+
+    public static async Task<Results<Ok<ProductDto>, ProblemHttpResult>> GetProduct(
+        int id, CatalogDbContext db, CancellationToken cancellationToken)
+    {
+        var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        return product is null ? ProductNotFound(id) : TypedResults.Ok(ProductDto.From(product));
+    }
+
+    public static async Task<Ok<List<CategoryDto>>> ListCategories(CatalogDbContext db, CancellationToken cancellationToken)
+    {
+        var categories = await db.Products
+            .GroupBy(p => p.Category)
+            .OrderBy(g => g.Key)
+            .Select(g => new CategoryDto(g.Key, g.Count()))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(categories);
+    }
+
+    public static async Task<Results<CreatedAtRoute<ProductDto>, ValidationProblem>> CreateProduct(
+        ProductRequest request, CatalogDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = ProductValidation.Validate(request);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var product = new Product(
+            request.Name!.Trim(), request.Description!, request.Category!.Trim(), request.Price!.Value, request.Currency!, request.AvailableStock!.Value);
+        db.Products.Add(product);
+        await db.SaveChangesAsync(cancellationToken);
+
+        return TypedResults.CreatedAtRoute(ProductDto.From(product), nameof(GetProduct), new { id = product.Id });
+    }
+
+    public static async Task<Results<Ok<ProductDto>, ValidationProblem, ProblemHttpResult>> UpdateProduct(
+        int id, ProductRequest request, CatalogDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = ProductValidation.Validate(request);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var product = await db.Products.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (product is null)
+        {
+            return ProductNotFound(id);
+        }
+
+        product.Update(
+            request.Name!.Trim(), request.Description!, request.Category!.Trim(), request.Price!.Value, request.Currency!, request.AvailableStock!.Value);
+        await db.SaveChangesAsync(cancellationToken);
+
+        return TypedResults.Ok(ProductDto.From(product));
+    }
+
+    private static ProblemHttpResult ProductNotFound(int id) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "Product not found",
+        detail: $"No product has id {id}.",
+        extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["id"] = [$"No product has id {id}."] } });
+
+    private static string EscapeLike(string text) =>
+        text.Replace(@"\", @"\\", StringComparison.Ordinal)
+            .Replace("%", @"\%", StringComparison.Ordinal)
+            .Replace("_", @"\_", StringComparison.Ordinal);
+}
