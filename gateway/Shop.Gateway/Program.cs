@@ -1,4 +1,10 @@
 using Shop.ServiceDefaults;
+using Shop.ServiceDefaults.Health;
+
+if (HealthProbe.IsRequested(args))
+{
+    return await HealthProbe.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -7,4 +13,5 @@ builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSecti
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapReverseProxy();
-app.Run();
+await app.RunAsync();
+return 0;

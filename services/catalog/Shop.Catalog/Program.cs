@@ -1,6 +1,12 @@
 using Shop.Catalog.Apis;
 using Shop.Catalog.Extensions;
 using Shop.ServiceDefaults;
+using Shop.ServiceDefaults.Health;
+
+if (HealthProbe.IsRequested(args))
+{
+    return await HealthProbe.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -9,4 +15,5 @@ builder.AddCatalogData();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapProductsApi();
-app.Run();
+await app.RunAsync();
+return 0;
