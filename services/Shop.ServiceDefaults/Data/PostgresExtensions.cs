@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -21,9 +22,11 @@ public static class PostgresExtensions
                 $"The setting ConnectionStrings:{connectionName} (environment variable ConnectionStrings__{connectionName}) is not set.");
         }
 
-        builder.Services.AddDbContext<TContext>(options => options
+        // Interceptors registered in DI (e.g. the outbox's commit signal) join every context.
+        builder.Services.AddDbContext<TContext>((services, options) => options
             .UseNpgsql(connectionString)
-            .UseSnakeCaseNamingConvention());
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(services.GetServices<IInterceptor>()));
 
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>("postgres");
 
