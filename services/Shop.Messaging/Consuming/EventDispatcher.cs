@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Shop.Messaging.Envelope;
+using Shop.Messaging.Inbox;
+
+namespace Shop.Messaging.Consuming;
+
+internal enum DispatchOutcome
+{
+    Applied,
+    Duplicate,
+}
+
+/// <summary>
+/// Runs the handler for a delivery exactly once per consumer: the inbox row is inserted first in the transaction
+/// (a concurrent duplicate blocks on its key, then finds it), the handler's changes are saved in the same
+/// transaction, and a failure rolls all of it back.
+/// </summary>
+internal sealed class EventDispatcher<TDbContext>(IServiceScopeFactory scopes, IEnumerable<HandlerRegistration> registrations, TimeProvider time)
+    where TDbContext : DbContext
+{
+    private readonly Dictionary<string, HandlerRegistration> _handlers = registrations.ToDictionary(r => r.Type);
+
+    public IReadOnlyCollection<string> HandledTypes => _handlers.Keys;
+
+    public async Task<DispatchOutcome> DispatchAsync(Delivery delivery, MessageContext context, CancellationToken cancellationToken)
+    {
+        if (!_handlers.TryGetValue(context.Type, out var handler))
+        {
+            throw new UnprocessableMessageException($"No handler for event type '{context.Type}' on queue {context.Queue}.");
+        }
+
+        var @event = Deserialize(delivery, handler.EventType);
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        db.Add(new InboxMessage { EventId = context.EventId, Consumer = context.Queue, Type = context.Type, ProcessedAt = time.GetUtcNow() });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return DispatchOutcome.Duplicate;
+        }
+
+        await handler.Invoke(scope.ServiceProvider, @event, context, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return DispatchOutcome.Applied;
+    }
+
+    private static object Deserialize(Delivery delivery, Type eventType)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(delivery.Message.Body, eventType, EventJson.Options)
+                ?? throw new UnprocessableMessageException($"Message {delivery.Message.MessageId} has a null body.");
+        }
+        catch (JsonException ex)
+        {
+            throw new UnprocessableMessageException($"Message {delivery.Message.MessageId} is not a valid {eventType.Name}: {ex.Message}", ex);
+        }
+    }
+}

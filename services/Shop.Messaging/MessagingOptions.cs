@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Shop.Messaging;
+
+/// <summary>Settings of the messaging layer (section <c>Messaging</c>, e.g. <c>Messaging__Prefix</c>).</summary>
+public sealed class MessagingOptions
+{
+    public const string Section = "Messaging";
+
+    /// <summary>Environment prefix of every physical topic and queue name, e.g. <c>shop-dev</c>.</summary>
+    [Required]
+    [RegularExpression("^[a-z0-9][a-z0-9-]{0,39}$", ErrorMessage = "Messaging:Prefix must be 1-40 lower-case letters, digits or dashes.")]
+    public string Prefix { get; set; } = "";
+
+    /// <summary>Create topics, queues and subscriptions at start. Unset means: on in Development, off elsewhere (CDK owns them).</summary>
+    public bool? Provision { get; set; }
+
+    /// <summary>The AWS account that owns the topics; needed to name topic ARNs when not provisioning.</summary>
+    [RegularExpression("^[0-9]{12}$", ErrorMessage = "Messaging:AccountId must be a 12-digit AWS account id.")]
+    public string? AccountId { get; set; }
+
+    /// <summary>How many messages one service instance handles at once.</summary>
+    [Range(1, 100)]
+    public int MaxConcurrency { get; set; } = 10;
+
+    /// <summary>The queue's visibility timeout; a running handler keeps extending it.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "12:00:00")]
+    public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Long-poll duration of a receive (SQS allows at most 20 s).</summary>
+    [Range(0, 20)]
+    public int ReceiveWaitSeconds { get; set; } = 20;
+
+    /// <summary>First delay before a failed message is seen again; doubles per receive up to <see cref="RetryMaxDelay"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "12:00:00")]
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    [Range(typeof(TimeSpan), "00:00:00", "12:00:00")]
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The outbox dispatcher wakes on every commit that adds a message; this is its fallback poll.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Longest wait between publish attempts while SNS keeps refusing.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan OutboxMaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
+}

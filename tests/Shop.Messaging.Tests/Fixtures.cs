@@ -1,0 +1,4 @@
+using Shop.TestSupport;
+
+[assembly: AssemblyFixture(typeof(PostgresFixture))]
+[assembly: AssemblyFixture(typeof(MotoFixture))]

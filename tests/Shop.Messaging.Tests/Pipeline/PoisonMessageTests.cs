@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Shop.Contracts.Events;
+using Shop.Contracts.Topology;
+using Shop.DeadLetters;
+using Shop.Messaging.Provisioning;
+using Shop.TestSupport;
+using Shouldly;
+
+namespace Shop.Messaging.Tests.Pipeline;
+
+public sealed class PoisonMessageTests(PostgresFixture postgres, MotoFixture moto)
+{
+    private static readonly ServiceTopology Ordering = new("ordering", ShopTopology.OrderingEvents, null);
+    private static readonly ServiceTopology Catalog = new("catalog", null, ShopTopology.CatalogQueue);
+
+    [Fact]
+    public async Task A_message_whose_handler_always_fails_ends_in_the_dlq_after_5_receives_and_the_dlq_command_shows_and_redrives_it()
+    {
+        var environment = PipelineEnvironment.Create(moto.Settings);
+        using var sqs = moto.CreateSqsClient();
+        var reader = new QueueReader(sqs, environment.Prefix);
+        var poison = new OrderPlaced(Guid.NewGuid(), "c-13", [new OrderLine(13, 1)]);
+
+        await using var ordering = await PipelineNode.StartAsync(Ordering, environment, await postgres.CreateDatabaseAsync("poison_ordering"));
+        await ordering.Services.GetRequiredService<TopologyProvisioner>().ProvisionAsync(Catalog, TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        var catalogDb = await postgres.CreateDatabaseAsync("poison_catalog");
+        var eventId = (await ordering.PublishAsync(poison)).Single();
+
+        await using (var failing = await PipelineNode.StartAsync(Catalog, environment, catalogDb, FailureInjector.Always))
+        {
+            await Poll.UntilAsync(() => reader.DepthAsync("catalog-dlq"), n => n == 1, TimeSpan.FromSeconds(60), "the poison message to reach the DLQ");
+            (await reader.DepthAsync("catalog")).ShouldBe(0);
+            (await failing.QueryAsync(db => db.AppliedOrders.CountAsync())).ShouldBe(0, "a failed handler's changes roll back");
+        }
+
+        var deadLetters = new DeadLetterQueues(sqs, environment.Prefix);
+        var report = (await deadLetters.ListAsync(peek: 5, TestContext.Current.CancellationToken)).Single(r => r.Queue == "catalog");
+        report.Depth.ShouldBe(1);
+        var dead = report.Messages.ShouldHaveSingleItem();
+        dead.Type.ShouldBe("OrderPlaced");
+        dead.EventId.ShouldBe(eventId.ToString());
+        DeadLetterCommand.Format([report]).ShouldContain(eventId.ToString());
+
+        (await deadLetters.RedriveAsync("catalog", TestContext.Current.CancellationToken)).ShouldBe(1);
+        (await reader.DepthAsync("catalog-dlq")).ShouldBe(0);
+
+        // Fixed: the redriven message keeps its envelope and is applied once.
+        await using var healthy = await PipelineNode.StartAsync(Catalog, environment, catalogDb, FailureInjector.Never);
+        await Poll.UntilAsync(
+            () => healthy.QueryAsync(db => db.AppliedOrders.Select(o => o.Applications).ToListAsync()),
+            applied => applied is [1],
+            TimeSpan.FromSeconds(30),
+            "the redriven message to be applied");
+    }
+}
