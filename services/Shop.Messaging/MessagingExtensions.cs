@@ -1,3 +1,4 @@
+using Amazon.DynamoDBv2;
 using Amazon.SQS;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -6,10 +7,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using Shop.Contracts.Events;
 using Shop.Contracts.Topology;
 using Shop.Messaging.Aws;
 using Shop.Messaging.Consuming;
+using Shop.Messaging.Inbox.DynamoDb;
 using Shop.Messaging.Outbox;
 using Shop.Messaging.Provisioning;
 using Shop.Messaging.Sns;
@@ -20,14 +21,53 @@ namespace Shop.Messaging;
 public static class MessagingExtensions
 {
     /// <summary>
-    /// Everything a service needs to publish and consume its part of <paramref name="topology"/>: the outbox and its
-    /// dispatcher, the queue consumer with its inbox, provisioning for local runs, tracing and metrics.
-    /// <typeparamref name="TDbContext"/> must map the tables (<c>modelBuilder.AddOutboxAndInbox()</c>).
+    /// Everything a PostgreSQL-backed service needs to publish and consume its part of <paramref name="topology"/>:
+    /// the outbox and its dispatcher, the queue consumer with its inbox, provisioning for local runs, tracing and
+    /// metrics. <typeparamref name="TDbContext"/> must map the tables (<c>modelBuilder.AddOutboxAndInbox()</c>).
     /// </summary>
     public static MessagingBuilder AddMessaging<TDbContext>(this IHostApplicationBuilder builder, ServiceTopology topology)
         where TDbContext : DbContext
     {
         var services = builder.Services;
+        services.AddMessagingCore(topology);
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<IInterceptor, OutboxCommitInterceptor>();
+        services.AddScoped<IOutbox, EfOutbox<TDbContext>>();
+
+        if (topology.Publishes is not null)
+        {
+            services.AddSingleton<OutboxPublisher>();
+            services.AddHostedService<OutboxDispatcher<TDbContext>>();
+        }
+
+        services.AddConsumer<EfEventDispatcher<TDbContext>>(topology);
+        return new MessagingBuilder(services, topology);
+    }
+
+    /// <summary>
+    /// The consuming side for a service whose state is in DynamoDB: handlers return their writes and each event is
+    /// applied with them in one transaction guarded by a conditional inbox put (table <paramref name="inboxTable"/>).
+    /// Such a service publishes nothing: there is no DynamoDB outbox.
+    /// </summary>
+    public static DynamoMessagingBuilder AddDynamoDbMessaging(this IHostApplicationBuilder builder, ServiceTopology topology, string inboxTable)
+    {
+        if (topology.Publishes is not null || topology.Consumes is null)
+        {
+            throw new InvalidOperationException($"{topology.Service}: DynamoDB messaging consumes only; publishing needs the PostgreSQL outbox.");
+        }
+
+        var services = builder.Services;
+        services.AddMessagingCore(topology);
+        services.TryAddSingleton<IAmazonDynamoDB>(sp => new AmazonDynamoDBClient(sp.GetRequiredService<AwsSettings>().CreateDynamoDbConfig()));
+        services.AddSingleton(sp => new DynamoInbox(
+            sp.GetRequiredService<IAmazonDynamoDB>(), sp.GetRequiredService<MessagingResources>().PhysicalName(inboxTable), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IProvisioningStep>(sp => sp.GetRequiredService<DynamoInbox>());
+        services.AddConsumer<DynamoEventDispatcher>(topology);
+        return new DynamoMessagingBuilder(services, topology);
+    }
+
+    private static void AddMessagingCore(this IServiceCollection services, ServiceTopology topology)
+    {
         services.AddOptions<MessagingOptions>()
             .BindConfiguration(MessagingOptions.Section)
             .ValidateDataAnnotations()
@@ -40,49 +80,24 @@ public static class MessagingExtensions
         services.AddSingleton<MessagingResources>();
         services.AddSingleton<MessagingTelemetry>();
         services.AddSingleton<TopologyProvisioner>();
-        services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<IInterceptor, OutboxCommitInterceptor>();
-        services.AddScoped<IOutbox, EfOutbox<TDbContext>>();
 
         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(MessagingTelemetry.Name));
         services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(MessagingTelemetry.Name));
 
         // Hosted services start in registration order: the topology exists before anything uses it.
         services.AddHostedService<ProvisionOnStart>();
-        if (topology.Publishes is not null)
-        {
-            services.AddSingleton<OutboxPublisher>();
-            services.AddHostedService<OutboxDispatcher<TDbContext>>();
-        }
-
-        if (topology.Consumes is not null)
-        {
-            services.AddSingleton<EventDispatcher<TDbContext>>();
-            services.AddHostedService<QueueConsumer<TDbContext>>();
-            services.AddHealthChecks().AddCheck<QueueHealthCheck>("queue");
-        }
-
-        return new MessagingBuilder(services, topology);
     }
-}
 
-/// <summary>Registers the service's event handlers.</summary>
-public sealed class MessagingBuilder(IServiceCollection services, ServiceTopology topology)
-{
-    public IServiceCollection Services { get; } = services;
-
-    public MessagingBuilder AddHandler<TEvent, THandler>()
-        where TEvent : IIntegrationEvent
-        where THandler : class, IEventHandler<TEvent>
+    private static void AddConsumer<TDispatcher>(this IServiceCollection services, ServiceTopology topology)
+        where TDispatcher : class, IEventDispatcher
     {
-        if (topology.Consumes is not { } queue || !queue.EventTypes.Contains(typeof(TEvent)))
+        if (topology.Consumes is null)
         {
-            throw new InvalidOperationException(
-                $"{topology.Service}'s queue does not subscribe to {typeof(TEvent).Name}, so {typeof(THandler).Name} would never run.");
+            return;
         }
 
-        Services.AddScoped<IEventHandler<TEvent>, THandler>();
-        Services.AddSingleton(HandlerRegistration.For<TEvent>());
-        return this;
+        services.AddSingleton<IEventDispatcher, TDispatcher>();
+        services.AddHostedService<QueueConsumer>();
+        services.AddHealthChecks().AddCheck<QueueHealthCheck>("queue");
     }
 }

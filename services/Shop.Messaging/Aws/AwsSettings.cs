@@ -1,4 +1,5 @@
 using Amazon;
+using Amazon.DynamoDBv2;
 using Amazon.SQS;
 using Microsoft.Extensions.Configuration;
 
@@ -85,6 +86,11 @@ public sealed class AwsSettings
 
         return new AmazonSQSConfig { RegionEndpoint = RegionEndpoint };
     }
+
+    /// <summary>A DynamoDB client configuration that follows the same endpoint rules.</summary>
+    public AmazonDynamoDBConfig CreateDynamoDbConfig() => ServiceUrl("dynamodb") is { } url
+        ? new AmazonDynamoDBConfig { ServiceURL = url.ToString(), AuthenticationRegion = Region }
+        : new AmazonDynamoDBConfig { RegionEndpoint = RegionEndpoint };
 
     // The SDKs' convention: the service id upper-cased, with spaces and hyphens as underscores.
     private static string ServiceKey(string service) => service.Trim().ToUpperInvariant().Replace(' ', '_').Replace('-', '_');

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Amazon.SQS.Model;
 using Shop.Messaging.Envelope;
 
@@ -29,6 +30,19 @@ internal sealed record Delivery(Message Message)
             ? t
             : null;
         return new MessageContext(id, type, time, Attribute(MessageAttributes.Source), ReceiveCount, queue);
+    }
+
+    public object Deserialize(Type eventType)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(Message.Body, eventType, EventJson.Options)
+                ?? throw new UnprocessableMessageException($"Message {Message.MessageId} has a null body.");
+        }
+        catch (JsonException ex)
+        {
+            throw new UnprocessableMessageException($"Message {Message.MessageId} is not a valid {eventType.Name}: {ex.Message}", ex);
+        }
     }
 
     private string? Attribute(string name) =>

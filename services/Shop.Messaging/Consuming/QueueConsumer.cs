@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Amazon.SQS;
 using Amazon.SQS.Model;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,15 +16,14 @@ namespace Shop.Messaging.Consuming;
 /// moves the message to its DLQ. On stop it receives no more and lets in-flight handlers finish (until the host's
 /// shutdown timeout cancels them); whatever is not deleted simply becomes visible again.
 /// </summary>
-internal sealed partial class QueueConsumer<TDbContext>(
+internal sealed partial class QueueConsumer(
     IAmazonSQS sqs,
     MessagingResources resources,
-    EventDispatcher<TDbContext> dispatcher,
+    IEventDispatcher dispatcher,
     ServiceTopology topology,
     MessagingTelemetry telemetry,
     IOptions<MessagingOptions> options,
-    ILogger<QueueConsumer<TDbContext>> logger) : BackgroundService
-    where TDbContext : DbContext
+    ILogger<QueueConsumer> logger) : BackgroundService
 {
     private readonly QueueDefinition _queue = topology.Consumes ?? throw new InvalidOperationException($"{topology.Service} consumes no queue.");
     private readonly CancellationTokenSource _abortHandlers = new();

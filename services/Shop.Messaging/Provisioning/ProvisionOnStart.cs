@@ -8,6 +8,7 @@ namespace Shop.Messaging.Provisioning;
 /// <summary>Provisions the service's topology before the consumer and the dispatcher start, when Messaging:Provision is on.</summary>
 internal sealed partial class ProvisionOnStart(
     TopologyProvisioner provisioner,
+    IEnumerable<IProvisioningStep> extraSteps,
     ServiceTopology topology,
     IOptions<MessagingOptions> options,
     IHostEnvironment environment,
@@ -21,6 +22,11 @@ internal sealed partial class ProvisionOnStart(
         }
 
         await provisioner.ProvisionAsync(topology, options.Value.VisibilityTimeout, cancellationToken);
+        foreach (var step in extraSteps)
+        {
+            await step.ProvisionAsync(cancellationToken);
+        }
+
         LogProvisioned(logger, topology.Service, options.Value.Prefix);
     }
 

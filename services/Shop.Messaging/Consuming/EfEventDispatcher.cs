@@ -1,24 +1,17 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Shop.Messaging.Envelope;
 using Shop.Messaging.Inbox;
 
 namespace Shop.Messaging.Consuming;
-
-internal enum DispatchOutcome
-{
-    Applied,
-    Duplicate,
-}
 
 /// <summary>
 /// Runs the handler for a delivery exactly once per consumer: the inbox row is inserted first in the transaction
 /// (a concurrent duplicate blocks on its key, then finds it), the handler's changes are saved in the same
 /// transaction, and a failure rolls all of it back.
 /// </summary>
-internal sealed class EventDispatcher<TDbContext>(IServiceScopeFactory scopes, IEnumerable<HandlerRegistration> registrations, TimeProvider time)
+internal sealed class EfEventDispatcher<TDbContext>(IServiceScopeFactory scopes, IEnumerable<HandlerRegistration> registrations, TimeProvider time)
+    : IEventDispatcher
     where TDbContext : DbContext
 {
     private readonly Dictionary<string, HandlerRegistration> _handlers = registrations.ToDictionary(r => r.Type);
@@ -32,7 +25,7 @@ internal sealed class EventDispatcher<TDbContext>(IServiceScopeFactory scopes, I
             throw new UnprocessableMessageException($"No handler for event type '{context.Type}' on queue {context.Queue}.");
         }
 
-        var @event = Deserialize(delivery, handler.EventType);
+        var @event = delivery.Deserialize(handler.EventType);
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
@@ -52,18 +45,5 @@ internal sealed class EventDispatcher<TDbContext>(IServiceScopeFactory scopes, I
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return DispatchOutcome.Applied;
-    }
-
-    private static object Deserialize(Delivery delivery, Type eventType)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(delivery.Message.Body, eventType, EventJson.Options)
-                ?? throw new UnprocessableMessageException($"Message {delivery.Message.MessageId} has a null body.");
-        }
-        catch (JsonException ex)
-        {
-            throw new UnprocessableMessageException($"Message {delivery.Message.MessageId} is not a valid {eventType.Name}: {ex.Message}", ex);
-        }
     }
 }

@@ -1,0 +1,113 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+using Shop.Messaging.Inbox.DynamoDb;
+using Shop.TestSupport;
+using Shouldly;
+
+namespace Shop.Messaging.Tests.Inbox;
+
+public sealed class DynamoInboxTests(MotoFixture moto) : IAsyncLifetime
+{
+    private readonly string _prefix = "t" + Guid.NewGuid().ToString("N")[..10];
+    private AmazonDynamoDBClient _dynamo = null!;
+    private DynamoInbox _inbox = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private string OrdersTable => $"{_prefix}-orders";
+
+    public async ValueTask InitializeAsync()
+    {
+        _dynamo = new AmazonDynamoDBClient(
+            new BasicAWSCredentials(MotoFixture.AccessKeyId, MotoFixture.SecretAccessKey),
+            new AmazonDynamoDBConfig { ServiceURL = moto.Endpoint.ToString(), AuthenticationRegion = moto.Region });
+        _inbox = new DynamoInbox(_dynamo, $"{_prefix}-basket-inbox", TimeProvider.System);
+        await _inbox.ProvisionAsync(Ct);
+        await _dynamo.CreateTableAsync(
+            new CreateTableRequest
+            {
+                TableName = OrdersTable,
+                BillingMode = BillingMode.PAY_PER_REQUEST,
+                KeySchema = [new KeySchemaElement("pk", KeyType.HASH)],
+                AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S)],
+            },
+            Ct);
+    }
+
+    [Fact]
+    public async Task Provisioning_the_inbox_table_twice_is_harmless() => await _inbox.ProvisionAsync(Ct);
+
+    [Fact]
+    public async Task An_event_applied_twice_changes_state_once()
+    {
+        var eventId = Guid.NewGuid();
+
+        var first = await _inbox.ApplyOnceAsync(eventId, "basket", "OrderPlaced", [CountApplication("order-1")], Ct);
+        var second = await _inbox.ApplyOnceAsync(eventId, "basket", "OrderPlaced", [CountApplication("order-1")], Ct);
+
+        first.ShouldBeTrue();
+        second.ShouldBeFalse();
+        (await ApplicationsAsync("order-1")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Concurrent_deliveries_of_one_event_change_state_once()
+    {
+        var eventId = Guid.NewGuid();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ =>
+            _inbox.ApplyOnceAsync(eventId, "basket", "OrderPlaced", [CountApplication("order-2")], Ct)));
+
+        results.Count(applied => applied).ShouldBe(1);
+        (await ApplicationsAsync("order-2")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task The_same_event_is_applied_once_per_consumer()
+    {
+        var eventId = Guid.NewGuid();
+
+        (await _inbox.ApplyOnceAsync(eventId, "basket", "OrderPlaced", [CountApplication("order-3")], Ct)).ShouldBeTrue();
+        (await _inbox.ApplyOnceAsync(eventId, "other-consumer", "OrderPlaced", [CountApplication("order-3")], Ct)).ShouldBeTrue();
+
+        (await ApplicationsAsync("order-3")).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_write_that_fails_records_nothing_so_the_retry_applies_it()
+    {
+        var eventId = Guid.NewGuid();
+        var refused = CountApplication("order-4");
+        refused.Update.ConditionExpression = "attribute_exists(pk)";
+
+        await Should.ThrowAsync<TransactionCanceledException>(() => _inbox.ApplyOnceAsync(eventId, "basket", "OrderPlaced", [refused], Ct));
+        (await _inbox.ApplyOnceAsync(eventId, "basket", "OrderPlaced", [CountApplication("order-4")], Ct)).ShouldBeTrue();
+
+        (await ApplicationsAsync("order-4")).ShouldBe(1);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _dynamo.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private TransactWriteItem CountApplication(string orderId) => new()
+    {
+        Update = new Update
+        {
+            TableName = OrdersTable,
+            Key = new Dictionary<string, AttributeValue> { ["pk"] = new() { S = orderId } },
+            UpdateExpression = "ADD applications :one",
+            ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":one"] = new() { N = "1" } },
+        },
+    };
+
+    private async Task<int> ApplicationsAsync(string orderId)
+    {
+        var item = await _dynamo.GetItemAsync(
+            new GetItemRequest { TableName = OrdersTable, Key = new() { ["pk"] = new() { S = orderId } }, ConsistentRead = true }, Ct);
+        return int.Parse(item.Item["applications"].N, System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
