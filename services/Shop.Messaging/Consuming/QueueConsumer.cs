@@ -138,7 +138,7 @@ internal sealed partial class QueueConsumer(
     private async Task<bool> HandleOneAsync(string queueUrl, Delivery delivery, VisibilityExtender keepInvisible)
     {
         var started = Stopwatch.GetTimestamp();
-        var tags = new TagList { { "messaging.destination.name", _queue.Name }, { "shop.event.type", delivery.Type ?? "unknown" } };
+        var tags = new TagList { { "messaging.destination.name", resources.PhysicalName(_queue.Name) }, { "shop.event.type", delivery.Type ?? "unknown" } };
         using var span = StartProcessSpan(delivery);
         try
         {

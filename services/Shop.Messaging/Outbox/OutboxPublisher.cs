@@ -36,7 +36,7 @@ internal sealed class OutboxPublisher(ISnsClient sns, MessagingResources resourc
                     var id = i.ToString(CultureInfo.InvariantCulture);
                     if (accepted.Contains(id) && !refused.ContainsKey(id))
                     {
-                        telemetry.Published.Add(1, new("messaging.destination.name", group.Key), new("shop.event.type", messages[i].Type));
+                        telemetry.Published.Add(1, new("messaging.destination.name", resources.PhysicalName(group.Key)), new("shop.event.type", messages[i].Type));
                         continue;
                     }
 

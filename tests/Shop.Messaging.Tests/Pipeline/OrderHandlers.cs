@@ -45,10 +45,33 @@ public sealed class FailureInjector(Func<Guid, int, bool> shouldFail)
     }
 }
 
-public sealed class OrderPlacedHandler(PipelineDbContext db, FailureInjector failures) : IEventHandler<OrderPlaced>
+/// <summary>Counts handler runs and can make each run take a while (for visibility and shutdown tests).</summary>
+public sealed class HandlerProbe(TimeSpan delay)
+{
+    private int _started;
+    private int _finished;
+
+    public static HandlerProbe Instant => new(TimeSpan.Zero);
+
+    public TimeSpan Delay { get; } = delay;
+
+    public int Started => Volatile.Read(ref _started);
+
+    public int Finished => Volatile.Read(ref _finished);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _started);
+        await Task.Delay(Delay, cancellationToken);
+        Interlocked.Increment(ref _finished);
+    }
+}
+
+public sealed class OrderPlacedHandler(PipelineDbContext db, FailureInjector failures, HandlerProbe probe) : IEventHandler<OrderPlaced>
 {
     public async Task HandleAsync(OrderPlaced @event, MessageContext context, CancellationToken cancellationToken)
     {
+        await probe.RunAsync(cancellationToken);
         var order = await db.AppliedOrders.FindAsync([@event.OrderId], cancellationToken);
         if (order is null)
         {

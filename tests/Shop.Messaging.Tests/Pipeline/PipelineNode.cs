@@ -29,10 +29,12 @@ public sealed class PipelineNode : IAsyncDisposable
         PipelineEnvironment environment,
         string connectionString,
         FailureInjector? failures = null,
-        Action<IServiceCollection>? configure = null)
+        Action<IServiceCollection>? configure = null,
+        HandlerProbe? probe = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
         builder.Configuration.AddInMemoryCollection(environment.Settings(connectionString));
+        builder.Configuration.AddInMemoryCollection(environment.Overrides);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
         builder.AddPostgresDbContext<PipelineDbContext>("Pipeline");
@@ -41,6 +43,7 @@ public sealed class PipelineNode : IAsyncDisposable
         if (topology.Consumes is not null)
         {
             builder.Services.AddSingleton(failures ?? FailureInjector.Never);
+            builder.Services.AddSingleton(probe ?? HandlerProbe.Instant);
             messaging.AddHandler<OrderPlaced, OrderPlacedHandler>().AddHandler<OrderCancelled, OrderCancelledHandler>();
         }
 
@@ -95,6 +98,9 @@ public sealed class PipelineNode : IAsyncDisposable
 public sealed record PipelineEnvironment(IReadOnlyDictionary<string, string?> AwsSettings, string Prefix)
 {
     public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.Zero;
+
+    /// <summary>Settings that win over the defaults below, e.g. a longer outbox poll.</summary>
+    public IReadOnlyDictionary<string, string?> Overrides { get; init; } = new Dictionary<string, string?>();
 
     public Dictionary<string, string?> Settings(string connectionString)
     {

@@ -1,0 +1,38 @@
+using Amazon.Runtime;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Shop.Messaging.Aws;
+using Shop.Messaging.Sns;
+
+namespace Shop.Messaging.Tests.Sns;
+
+/// <summary>An <see cref="SnsQueryClient"/> wired to a stub handler, fixed credentials and (usually) a fake clock.</summary>
+internal static class TestSns
+{
+    public const string TopicArn = "arn:aws:sns:us-east-1:123456789012:shop-test-ordering-events";
+    public static readonly Uri Endpoint = new("http://sns.test:4566/");
+
+    public static SnsRetryOptions FastRetries(int maxAttempts = 4) => new()
+    {
+        MaxAttempts = maxAttempts,
+        BaseDelay = TimeSpan.FromSeconds(1),
+        MaxDelay = TimeSpan.FromSeconds(2),
+        AttemptTimeout = TimeSpan.FromSeconds(30),
+    };
+
+    public static SnsQueryClient Client(StubSnsHandler handler, TimeProvider? time = null, SnsRetryOptions? retry = null) =>
+        new(
+            new HttpClient(handler),
+            new AwsSettings("us-east-1", Endpoint),
+            new FixedCredentials(),
+            time ?? new FakeTimeProvider(),
+            Options.Create(retry ?? FastRetries()),
+            NullLogger<SnsQueryClient>.Instance);
+
+    private sealed class FixedCredentials : IAwsCredentialsSource
+    {
+        public Task<AWSCredentials> GetCredentialsAsync(CancellationToken cancellationToken) =>
+            Task.FromResult<AWSCredentials>(new BasicAWSCredentials("AKIDTEST", "secret"));
+    }
+}
