@@ -53,4 +53,30 @@ public sealed class PoisonMessageTests(PostgresFixture postgres, MotoFixture mot
             TimeSpan.FromSeconds(30),
             "the redriven message to be applied");
     }
+
+    [Theory]
+    [InlineData("Bogus", "{}")]
+    [InlineData("OrderPlaced", "{not json")]
+    [InlineData(null, "{}")]
+    public async Task A_message_that_cannot_be_handled_is_not_deleted_but_ends_in_the_dlq(string? type, string body)
+    {
+        var environment = PipelineEnvironment.Create(moto.Settings);
+        using var sqs = moto.CreateSqsClient();
+        var reader = new QueueReader(sqs, environment.Prefix);
+        await using var catalog = await PipelineNode.StartAsync(Catalog, environment, await postgres.CreateDatabaseAsync("unreadable"));
+
+        var attributes = new Dictionary<string, Amazon.SQS.Model.MessageAttributeValue>
+        {
+            ["id"] = new() { DataType = "String", StringValue = Guid.NewGuid().ToString() },
+        };
+        if (type is not null)
+        {
+            attributes["type"] = new() { DataType = "String", StringValue = type };
+        }
+
+        await sqs.SendMessageAsync(new Amazon.SQS.Model.SendMessageRequest { QueueUrl = await reader.UrlAsync("catalog"), MessageBody = body, MessageAttributes = attributes }, TestContext.Current.CancellationToken);
+
+        await Poll.UntilAsync(() => reader.DepthAsync("catalog-dlq"), n => n == 1, TimeSpan.FromSeconds(60), "the unreadable message to reach the DLQ");
+        (await reader.DrainAsync("catalog-dlq", TimeSpan.FromSeconds(5), 1)).ShouldHaveSingleItem().Body.ShouldBe(body);
+    }
 }
