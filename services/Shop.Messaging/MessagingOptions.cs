@@ -19,9 +19,9 @@ public sealed class MessagingOptions
     [RegularExpression("^[0-9]{12}$", ErrorMessage = "Messaging:AccountId must be a 12-digit AWS account id.")]
     public string? AccountId { get; set; }
 
-    /// <summary>How many messages one service instance handles at once.</summary>
+    /// <summary>How many messages one service instance handles at once; above 10, receiving overlaps handling.</summary>
     [Range(1, 100)]
-    public int MaxConcurrency { get; set; } = 10;
+    public int MaxConcurrency { get; set; } = 20;
 
     /// <summary>The queue's visibility timeout; a running handler keeps extending it.</summary>
     [Range(typeof(TimeSpan), "00:00:05", "12:00:00")]

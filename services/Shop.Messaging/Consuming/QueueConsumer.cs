@@ -85,14 +85,27 @@ internal sealed partial class QueueConsumer(
         }
     }
 
-    /// <summary>Waits for one free handler slot, then takes as many more as are free, up to a receive's 10.</summary>
+    /// <summary>
+    /// Waits until a full receive's worth of handler slots (10, or MaxConcurrency if lower) is free: a receive costs
+    /// one request whatever it returns, so asking for fewer than 10 wastes requests, and on a queue with a backlog
+    /// every receive is slow. With MaxConcurrency above 10 the next receive overlaps the current batch.
+    /// </summary>
     private async Task<int> TakeSlotsAsync(CancellationToken stoppingToken)
     {
-        await _slots.WaitAsync(stoppingToken);
-        var taken = 1;
-        while (taken < 10 && _slots.Wait(0, CancellationToken.None))
+        var wanted = Math.Min(10, options.Value.MaxConcurrency);
+        var taken = 0;
+        try
         {
-            taken++;
+            while (taken < wanted)
+            {
+                await _slots.WaitAsync(stoppingToken);
+                taken++;
+            }
+        }
+        catch (OperationCanceledException) when (taken > 0)
+        {
+            _slots.Release(taken);
+            throw;
         }
 
         return taken;
