@@ -15,6 +15,7 @@ using Shop.Messaging.Outbox;
 using Shop.Messaging.Provisioning;
 using Shop.Messaging.Sns;
 using Shop.Messaging.Telemetry;
+using Shop.ServiceDefaults.Health;
 
 namespace Shop.Messaging;
 
@@ -98,6 +99,6 @@ public static class MessagingExtensions
 
         services.AddSingleton<IEventDispatcher, TDispatcher>();
         services.AddHostedService<QueueConsumer>();
-        services.AddHealthChecks().AddCheck<QueueHealthCheck>("queue");
+        services.AddHealthChecks().AddCheck<QueueHealthCheck>("queue", timeout: HealthExtensions.DependencyTimeout);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Shop.ServiceDefaults.Health;
 
 namespace Shop.ServiceDefaults.Data;
 
@@ -28,7 +29,7 @@ public static class PostgresExtensions
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(services.GetServices<IInterceptor>()));
 
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>("postgres");
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>("postgres", timeout: HealthExtensions.DependencyTimeout);
 
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
         builder.Services.AddHostedService<MigrateOnStart<TContext>>();

@@ -13,6 +13,12 @@ public static class HealthExtensions
     /// <summary>Checks tagged with this answer <c>/health/live</c>; every check answers <c>/health/ready</c>.</summary>
     public const string LiveTag = "live";
 
+    /// <summary>
+    /// How long one dependency check may take: a probe (Kubernetes, ECS, the --probe mode) should hear "not ready"
+    /// quickly rather than time out while a database connection attempt hangs.
+    /// </summary>
+    public static readonly TimeSpan DependencyTimeout = TimeSpan.FromSeconds(2);
+
     public static IServiceCollection AddShopHealthChecks(this IServiceCollection services)
     {
         services.AddHealthChecks()

@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Shouldly;
+
+namespace Shop.Catalog.Tests;
+
+public sealed class HealthTests
+{
+    [Fact]
+    public async Task A_database_that_never_answers_makes_ready_fail_fast_while_live_stays_up()
+    {
+        // Accepts TCP connections and never speaks: a connection attempt hangs as on a dead network path.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
+        await using var catalog = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseEnvironment("Development")
+            .UseSetting("ConnectionStrings:Catalog", $"Host=127.0.0.1;Port={port};Username=postgres;Database=catalog;Timeout=30")
+            .UseSetting("Auth:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
+        var client = catalog.CreateClient();
+
+        var live = await client.GetAsync("/health/live", TestContext.Current.CancellationToken);
+        var timer = Stopwatch.StartNew();
+        var ready = await client.GetAsync("/health/ready", TestContext.Current.CancellationToken);
+
+        live.StatusCode.ShouldBe(HttpStatusCode.OK);
+        ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        timer.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10), "the 2 s check timeout, not the 30 s connect timeout, answers");
+        (await ready.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("\"postgres\":{\"status\":\"Unhealthy\"");
+    }
+}
