@@ -31,12 +31,11 @@ public static class MessagingExtensions
     {
         var services = builder.Services;
         services.AddMessagingCore(topology);
-        services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<IInterceptor, OutboxCommitInterceptor>();
-        services.AddScoped<IOutbox, EfOutbox<TDbContext>>();
-
         if (topology.Publishes is not null)
         {
+            services.AddSingleton<OutboxSignal>();
+            services.AddSingleton<IInterceptor, OutboxCommitInterceptor>();
+            services.AddScoped<IOutbox, EfOutbox<TDbContext>>();
             services.AddSingleton<OutboxPublisher>();
             services.AddHostedService<OutboxDispatcher<TDbContext>>();
         }

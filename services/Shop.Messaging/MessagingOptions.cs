@@ -27,8 +27,8 @@ public sealed class MessagingOptions
     [Range(typeof(TimeSpan), "00:00:05", "12:00:00")]
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Long-poll duration of a receive (SQS allows at most 20 s).</summary>
-    [Range(0, 20)]
+    /// <summary>Long-poll duration of a receive (SQS allows at most 20 s; 0 would busy-poll an empty queue).</summary>
+    [Range(1, 20)]
     public int ReceiveWaitSeconds { get; set; } = 20;
 
     /// <summary>First delay before a failed message is seen again; doubles per receive up to <see cref="RetryMaxDelay"/>.</summary>

@@ -20,22 +20,24 @@ public sealed class MessagingResources(ISnsClient sns, IAmazonSQS sqs, IOptions<
     /// which works wherever the service may create topics (locally, or with that IAM permission).
     /// </summary>
     public Task<string> TopicArnAsync(string logicalTopic, CancellationToken cancellationToken) =>
-        Cached(_topicArns, logicalTopic, () => options.Value.AccountId is { } account
+        Cached(_topicArns, logicalTopic, cancellationToken, () => options.Value.AccountId is { } account
             ? Task.FromResult($"arn:aws:sns:{aws.Region}:{account}:{PhysicalName(logicalTopic)}")
-            : sns.CreateTopicAsync(PhysicalName(logicalTopic), cancellationToken));
+            : sns.CreateTopicAsync(PhysicalName(logicalTopic), CancellationToken.None));
 
     public Task<string> QueueUrlAsync(string logicalQueue, CancellationToken cancellationToken) =>
-        Cached(_queueUrls, logicalQueue, async () =>
-            (await sqs.GetQueueUrlAsync(PhysicalName(logicalQueue), cancellationToken)).QueueUrl);
+        Cached(_queueUrls, logicalQueue, cancellationToken, async () =>
+            (await sqs.GetQueueUrlAsync(PhysicalName(logicalQueue), CancellationToken.None)).QueueUrl);
 
-    private static async Task<string> Cached(ConcurrentDictionary<string, Lazy<Task<string>>> cache, string key, Func<Task<string>> lookup)
+    // The look-up itself ignores the caller's token: it is shared, and one caller giving up must not fail the others.
+    private static async Task<string> Cached(
+        ConcurrentDictionary<string, Lazy<Task<string>>> cache, string key, CancellationToken cancellationToken, Func<Task<string>> lookup)
     {
         var entry = cache.GetOrAdd(key, _ => new Lazy<Task<string>>(lookup));
         try
         {
-            return await entry.Value;
+            return await entry.Value.WaitAsync(cancellationToken);
         }
-        catch
+        catch when (entry.Value.IsFaulted)
         {
             // A failed look-up (the emulator not up yet, a transient error) is not remembered.
             cache.TryRemove(new KeyValuePair<string, Lazy<Task<string>>>(key, entry));

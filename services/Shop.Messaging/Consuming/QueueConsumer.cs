@@ -50,8 +50,8 @@ internal sealed partial class QueueConsumer(
 
     public override void Dispose()
     {
+        // _slots is not disposed: handlers cut off at shutdown may still release it.
         _abortHandlers.Dispose();
-        _slots.Dispose();
         base.Dispose();
     }
 
@@ -59,20 +59,17 @@ internal sealed partial class QueueConsumer(
     {
         try
         {
-            var queueUrl = await resources.QueueUrlAsync(_queue.Name, stoppingToken);
-            LogConsuming(logger, resources.PhysicalName(_queue.Name));
             while (!stoppingToken.IsCancellationRequested)
             {
-                var slots = await TakeSlotsAsync(stoppingToken);
-                var messages = await ReceiveAsync(queueUrl, slots, stoppingToken);
-                if (messages.Count < slots)
+                try
                 {
-                    _slots.Release(slots - messages.Count);
+                    await ConsumeAsync(stoppingToken);
                 }
-
-                if (messages.Count > 0)
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
-                    Track(HandleBatchAsync(queueUrl, messages));
+                    // A missing queue at start, a timeout surfacing as cancellation: retry rather than stop the host.
+                    LogConsumeFailed(logger, ex);
+                    await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
                 }
             }
         }
@@ -82,6 +79,36 @@ internal sealed partial class QueueConsumer(
         finally
         {
             await Task.WhenAll(Snapshot());
+        }
+    }
+
+    private async Task ConsumeAsync(CancellationToken stoppingToken)
+    {
+        var queueUrl = await resources.QueueUrlAsync(_queue.Name, stoppingToken);
+        LogConsuming(logger, resources.PhysicalName(_queue.Name));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var slots = await TakeSlotsAsync(stoppingToken);
+            List<Message> messages;
+            try
+            {
+                messages = await ReceiveAsync(queueUrl, slots, stoppingToken);
+            }
+            catch
+            {
+                _slots.Release(slots);
+                throw;
+            }
+
+            if (messages.Count < slots)
+            {
+                _slots.Release(slots - messages.Count);
+            }
+
+            if (messages.Count > 0)
+            {
+                Track(HandleBatchAsync(queueUrl, messages));
+            }
         }
     }
 
@@ -120,6 +147,8 @@ internal sealed partial class QueueConsumer(
                 {
                     QueueUrl = queueUrl,
                     MaxNumberOfMessages = count,
+                    // The extender renews this timeout, so it must be ours, whatever the queue's default is.
+                    VisibilityTimeout = (int)options.Value.VisibilityTimeout.TotalSeconds,
                     WaitTimeSeconds = options.Value.ReceiveWaitSeconds,
                     MessageAttributeNames = ["All"],
                     MessageSystemAttributeNames = ["ApproximateReceiveCount"],
@@ -133,18 +162,27 @@ internal sealed partial class QueueConsumer(
             await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
             return [];
         }
-        catch (OperationCanceledException)
-        {
-            _slots.Release(count);
-            throw;
-        }
+
     }
 
     private async Task HandleBatchAsync(string queueUrl, List<Message> messages)
     {
-        using var keepInvisible = new VisibilityExtender(sqs, queueUrl, options.Value.VisibilityTimeout, messages, logger);
-        var handled = await Task.WhenAll(messages.Select(message => HandleOneAsync(queueUrl, new Delivery(message), keepInvisible)));
-        await DeleteAsync(queueUrl, messages.Where((_, i) => handled[i]).ToList());
+        VisibilityExtender keepInvisible;
+        try
+        {
+            keepInvisible = new VisibilityExtender(sqs, queueUrl, options.Value.VisibilityTimeout, messages, logger);
+        }
+        catch
+        {
+            _slots.Release(messages.Count); // each HandleOneAsync would have released one
+            throw;
+        }
+
+        using (keepInvisible)
+        {
+            var handled = await Task.WhenAll(messages.Select(message => HandleOneAsync(queueUrl, new Delivery(message), keepInvisible)));
+            await DeleteAsync(queueUrl, messages.Where((_, i) => handled[i]).ToList());
+        }
     }
 
     /// <summary>Handles one delivery in the slot taken for it; true when it is done with (applied or a duplicate) and may be deleted.</summary>
@@ -160,6 +198,13 @@ internal sealed partial class QueueConsumer(
             span?.SetTag("shop.messaging.outcome", outcome.ToString().ToLowerInvariant());
             telemetry.Consumed.Add(1, tags);
             return true;
+        }
+        catch (OperationCanceledException) when (_abortHandlers.IsCancellationRequested)
+        {
+            // Shutdown ran out of time: not the message's fault, so no failure, no backoff; it is visible again at once.
+            keepInvisible.Stop(delivery.Message);
+            await ReleaseAsync(queueUrl, delivery);
+            return false;
         }
         catch (Exception ex)
         {
@@ -193,6 +238,18 @@ internal sealed partial class QueueConsumer(
         catch (Exception ex)
         {
             // The message reappears after the queue's visibility timeout instead: later, but not lost.
+            LogBackoffFailed(logger, ex, delivery.Message.MessageId);
+        }
+    }
+
+    private async Task ReleaseAsync(string queueUrl, Delivery delivery)
+    {
+        try
+        {
+            await sqs.ChangeMessageVisibilityAsync(queueUrl, delivery.Message.ReceiptHandle, 0, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
             LogBackoffFailed(logger, ex, delivery.Message.MessageId);
         }
     }
@@ -255,6 +312,9 @@ internal sealed partial class QueueConsumer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Consuming {Queue}")]
     private static partial void LogConsuming(ILogger logger, string queue);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Consuming stopped on an error; starting again in 5 s")]
+    private static partial void LogConsumeFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Receiving failed; trying again")]
     private static partial void LogReceiveFailed(ILogger logger, Exception exception);

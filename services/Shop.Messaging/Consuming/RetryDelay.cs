@@ -10,6 +10,7 @@ public static class RetryDelay
     {
         var exponent = Math.Clamp(receiveCount - 1, 0, 30);
         var delay = TimeSpan.FromTicks((long)Math.Min(baseDelay.Ticks * Math.Pow(2, exponent), Math.Min(maxDelay.Ticks, Maximum.Ticks)));
-        return delay * (0.8 + (0.4 * Math.Clamp(jitter, 0, 1)));
+        var jittered = delay * (0.8 + (0.4 * Math.Clamp(jitter, 0, 1)));
+        return jittered < Maximum ? jittered : Maximum;
     }
 }

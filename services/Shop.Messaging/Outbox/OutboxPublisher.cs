@@ -28,6 +28,8 @@ internal sealed class OutboxPublisher(ISnsClient sns, MessagingResources resourc
                     return new SnsBatchEntry(i.ToString(CultureInfo.InvariantCulture), message.Body, Attributes(message, span));
                 }).ToList();
 
+                // The batch call belongs to no single event's trace.
+                Activity.Current = null;
                 var result = await sns.PublishBatchAsync(topicArn, entries, cancellationToken);
                 var refused = result.Failed.ToDictionary(f => f.Id, f => $"{f.Code}: {f.Message}");
                 var accepted = result.Succeeded.ToHashSet();
@@ -66,6 +68,9 @@ internal sealed class OutboxPublisher(ISnsClient sns, MessagingResources resourc
     private static Activity? StartPublishSpan(OutboxMessage message, string destination)
     {
         ActivityContext.TryParse(message.TraceParent, message.TraceState, isRemote: true, out var cause);
+
+        // Without a cause the span must be a new root, not a child of the previous entry's span (Activity.Current).
+        Activity.Current = null;
         var span = MessagingTelemetry.ActivitySource.StartActivity($"publish {destination}", ActivityKind.Producer, cause);
         span?.SetTag("messaging.system", "aws_sns")
             .SetTag("messaging.operation.type", "publish")

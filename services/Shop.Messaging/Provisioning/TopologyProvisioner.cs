@@ -61,12 +61,28 @@ public sealed class TopologyProvisioner(ISnsClient sns, IAmazonSQS sqs, Messagin
             {
                 [MessageAttributes.Type] = queue.Subscriptions[i].EventTypeNames,
             });
-            await sns.SubscribeAsync(
-                topicArns[i],
-                "sqs",
-                queueArn,
-                new Dictionary<string, string> { ["RawMessageDelivery"] = "true", ["FilterPolicy"] = filter },
-                cancellationToken);
+            await SubscribeAsync(topicArns[i], queueArn, filter, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// SNS refuses to subscribe the same queue again with different attributes: when a queue's event types change,
+    /// take the existing subscription (Subscribe without attributes returns it) and set its filter policy.
+    /// </summary>
+    private async Task SubscribeAsync(string topicArn, string queueArn, string filter, CancellationToken cancellationToken)
+    {
+        var attributes = new Dictionary<string, string> { ["RawMessageDelivery"] = "true", ["FilterPolicy"] = filter };
+        try
+        {
+            await sns.SubscribeAsync(topicArn, "sqs", queueArn, attributes, cancellationToken);
+        }
+        catch (SnsException ex) when (ex.Code == "InvalidParameter" && ex.Message.Contains("already exists", StringComparison.OrdinalIgnoreCase))
+        {
+            var existing = await sns.SubscribeAsync(topicArn, "sqs", queueArn, new Dictionary<string, string>(), cancellationToken);
+            foreach (var (name, value) in attributes)
+            {
+                await sns.SetSubscriptionAttributesAsync(existing, name, value, cancellationToken);
+            }
         }
     }
 

@@ -27,10 +27,12 @@ public sealed class PoisonMessageTests(PostgresFixture postgres, MotoFixture mot
         var catalogDb = await postgres.CreateDatabaseAsync("poison_catalog");
         var eventId = (await ordering.PublishAsync(poison)).Single();
 
-        await using (var failing = await PipelineNode.StartAsync(Catalog, environment, catalogDb, FailureInjector.Always))
+        var alwaysFails = new FailureInjector((_, _) => true);
+        await using (var failing = await PipelineNode.StartAsync(Catalog, environment, catalogDb, alwaysFails))
         {
             await Poll.UntilAsync(() => reader.DepthAsync("catalog-dlq"), n => n == 1, TimeSpan.FromSeconds(60), "the poison message to reach the DLQ");
             (await reader.DepthAsync("catalog")).ShouldBe(0);
+            alwaysFails.Injected.ShouldBe(QueueDefinition.MaxReceiveCount, "the handler ran once per receive, five times, before the redrive");
             (await failing.QueryAsync(db => db.AppliedOrders.CountAsync())).ShouldBe(0, "a failed handler's changes roll back");
         }
 

@@ -63,4 +63,17 @@ public sealed class RoundTripTests(PostgresFixture postgres, MotoFixture moto)
         DateTimeOffset.Parse(attributes[MessageAttributes.Time], System.Globalization.CultureInfo.InvariantCulture).ShouldBeInRange(DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow);
         message.Body.ShouldBe($$"""{"orderId":"{{orderId}}","customerId":"c-9","amount":12.5,"currency":"USD"}""");
     }
+
+    [Fact]
+    public async Task A_service_cannot_put_another_services_event_in_its_outbox()
+    {
+        var environment = PipelineEnvironment.Create(moto.Settings);
+        await using var catalog = await PipelineNode.StartAsync(
+            new ServiceTopology("catalog", ShopTopology.CatalogEvents, null), environment, await postgres.CreateDatabaseAsync("wrong_topic"));
+
+        var refused = await Should.ThrowAsync<InvalidOperationException>(() => catalog.PublishAsync(new OrderPlaced(Guid.NewGuid(), "c", [])));
+
+        refused.Message.ShouldContain("ordering-events");
+        (await catalog.OutboxCountAsync()).ShouldBe(0);
+    }
 }

@@ -5,6 +5,7 @@ using OpenTelemetry;
 using OpenTelemetry.Trace;
 using Shop.Contracts.Events;
 using Shop.Contracts.Topology;
+using Shop.Messaging.Outbox;
 using Shop.Messaging.Provisioning;
 using Shop.Messaging.Telemetry;
 using Shop.TestSupport;
@@ -31,13 +32,21 @@ public sealed class TraceTests(PostgresFixture postgres, MotoFixture moto)
         await ordering.Services.GetRequiredService<TopologyProvisioner>().ProvisionAsync(catalogTopology, TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
         await using var catalog = await PipelineNode.StartAsync(catalogTopology, environment, await postgres.CreateDatabaseAsync("trace_catalog"));
 
+        // One transaction, so one dispatch batch: an event caused by a request, then one with no cause at all.
         ActivityTraceId traceId;
         ActivitySpanId requestSpanId;
-        using (var request = Requests.StartActivity("POST /api/orders", ActivityKind.Server)!)
+        await using (var scope = ordering.Services.CreateAsyncScope())
         {
-            traceId = request.TraceId;
-            requestSpanId = request.SpanId;
-            await ordering.PublishAsync(new OrderPlaced(Guid.NewGuid(), "c-7", [new OrderLine(7, 1)]));
+            var outbox = scope.ServiceProvider.GetRequiredService<IOutbox>();
+            using (var request = Requests.StartActivity("POST /api/orders", ActivityKind.Server)!)
+            {
+                traceId = request.TraceId;
+                requestSpanId = request.SpanId;
+                outbox.Add(new OrderPlaced(Guid.NewGuid(), "c-7", [new OrderLine(7, 1)]));
+            }
+
+            outbox.Add(new OrderPlaced(Guid.NewGuid(), "c-8", [new OrderLine(8, 1)]));
+            await scope.ServiceProvider.GetRequiredService<PipelineDbContext>().SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
         var trace = await Poll.UntilAsync(
@@ -45,6 +54,10 @@ public sealed class TraceTests(PostgresFixture postgres, MotoFixture moto)
             found => found.Any(s => s.Kind == ActivityKind.Consumer),
             TimeSpan.FromSeconds(30),
             "the consumer span of the request's trace");
+
+        await Poll.UntilAsync(() => catalog.QueryAsync(db => db.AppliedOrders.CountAsync()), n => n == 2, TimeSpan.FromSeconds(30), "both events");
+        trace = spans.Snapshot().Where(s => s.TraceId == traceId).ToList();
+        trace.Count(s => s.Kind == ActivityKind.Consumer).ShouldBe(1, "the event with no cause starts a trace of its own");
 
         var producer = trace.Single(s => s.Kind == ActivityKind.Producer);
         var consumer = trace.Single(s => s.Kind == ActivityKind.Consumer);
@@ -56,6 +69,6 @@ public sealed class TraceTests(PostgresFixture postgres, MotoFixture moto)
         consumer.GetTagItem("messaging.system").ShouldBe("aws_sqs");
         consumer.GetTagItem("messaging.operation.type").ShouldBe("process");
         consumer.GetTagItem("messaging.destination.name").ShouldBe($"{environment.Prefix}-catalog");
-        (await catalog.QueryAsync(db => db.AppliedOrders.CountAsync())).ShouldBe(1);
+
     }
 }

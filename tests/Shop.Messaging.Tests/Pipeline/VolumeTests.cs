@@ -23,6 +23,7 @@ public sealed class VolumeTests(PostgresFixture postgres, MotoFixture moto)
         var ordering = new ServiceTopology("ordering", ShopTopology.OrderingEvents, null);
         var catalog = new ServiceTopology("catalog", null, ShopTopology.CatalogQueue);
         var failures = FailureInjector.Randomly(share: 0.1, maxFailures: 2, seed: 2026);
+        using var topic = new MessagingMeasurements($"{environment.Prefix}-ordering-events");
 
         // Two replicas of each service over one database each: SKIP LOCKED and the inbox's key keep them apart.
         await using var publisherA = await PipelineNode.StartAsync(ordering, environment, orderingDb);
@@ -49,6 +50,7 @@ public sealed class VolumeTests(PostgresFixture postgres, MotoFixture moto)
         failures.Injected.ShouldBeGreaterThan(100, "about a tenth of the events should have failed once or twice");
         applications.Keys.Order().ShouldBe(orders.Select(o => o.OrderId).Order());
         (await publisherA.OutboxCountAsync()).ShouldBe(0);
+        topic.Total("shop.messaging.published").ShouldBe(orders.Count, "two dispatchers on one outbox never publish a row twice (SKIP LOCKED)");
         var reader = new QueueReader(moto.CreateSqsClient(), environment.Prefix);
         (await reader.DepthAsync("catalog-dlq")).ShouldBe(0);
         await Poll.UntilAsync(() => reader.DepthAsync("catalog"), n => n == 0, TimeSpan.FromSeconds(30), "the last deletes");

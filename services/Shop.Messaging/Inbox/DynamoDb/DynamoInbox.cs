@@ -78,6 +78,12 @@ public sealed class DynamoInbox(IAmazonDynamoDB dynamo, string tableName, TimePr
             return;
         }
 
+        // TTL can only be set on an ACTIVE table; a new one is CREATING for a few seconds on AWS.
+        while ((await dynamo.DescribeTableAsync(TableName, cancellationToken)).Table.TableStatus != TableStatus.ACTIVE)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        }
+
         await dynamo.UpdateTimeToLiveAsync(
             new UpdateTimeToLiveRequest
             {
