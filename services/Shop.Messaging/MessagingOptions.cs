@@ -27,6 +27,10 @@ public sealed class MessagingOptions
     [Range(typeof(TimeSpan), "00:00:05", "12:00:00")]
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>A handler still running after this long is cancelled and its delivery fails (and retries).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "12:00:00")]
+    public TimeSpan HandlerTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Long-poll duration of a receive (SQS allows at most 20 s; 0 would busy-poll an empty queue).</summary>
     [Range(1, 20)]
     public int ReceiveWaitSeconds { get; set; } = 20;

@@ -194,7 +194,9 @@ internal sealed partial class QueueConsumer(
         try
         {
             var context = delivery.ToContext(_queue.Name);
-            var outcome = await dispatcher.DispatchAsync(delivery, context, _abortHandlers.Token);
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_abortHandlers.Token);
+            deadline.CancelAfter(options.Value.HandlerTimeout);
+            var outcome = await dispatcher.DispatchAsync(delivery, context, deadline.Token);
             span?.SetTag("shop.messaging.outcome", outcome.ToString().ToLowerInvariant());
             telemetry.Consumed.Add(1, tags);
             return true;

@@ -78,4 +78,24 @@ public sealed class LifecycleTests(PostgresFixture postgres, MotoFixture moto)
         await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
         probe.Started.ShouldBe(1, "a stopped consumer receives nothing");
     }
+
+    [Fact]
+    public async Task A_handler_that_overruns_its_timeout_is_cancelled_and_its_delivery_retried()
+    {
+        var environment = PipelineEnvironment.Create(moto.Settings) with
+        {
+            Overrides = new Dictionary<string, string?> { ["Messaging:HandlerTimeout"] = "00:00:01" },
+        };
+        var hung = new HandlerProbe(TimeSpan.FromMinutes(10));
+        using var measurements = new MessagingMeasurements($"{environment.Prefix}-catalog");
+        await using var ordering = await PipelineNode.StartAsync(Ordering, environment, await postgres.CreateDatabaseAsync("hung_ordering"));
+        await using var catalog = await PipelineNode.StartAsync(Catalog, environment, await postgres.CreateDatabaseAsync("hung_catalog"), probe: hung);
+
+        await ordering.PublishAsync(new OrderPlaced(Guid.NewGuid(), "c-h", [new OrderLine(1, 1)]));
+
+        await Poll.UntilAsync(() => Task.FromResult(hung.Started), n => n >= 2, TimeSpan.FromSeconds(30), "the cancelled delivery to be retried");
+        measurements.Total("shop.messaging.failed").ShouldBeGreaterThanOrEqualTo(1);
+        hung.Finished.ShouldBe(0);
+        (await catalog.QueryAsync(db => db.AppliedOrders.CountAsync())).ShouldBe(0, "a cancelled handler's changes roll back");
+    }
 }
