@@ -14,18 +14,13 @@ internal sealed class EfEventDispatcher<TDbContext>(IServiceScopeFactory scopes,
     : IEventDispatcher
     where TDbContext : DbContext
 {
-    private readonly Dictionary<string, HandlerRegistration> _handlers = registrations.ToDictionary(r => r.Type);
+    private readonly HandlerTable<HandlerRegistration> _handlers = new(registrations);
 
-    public IReadOnlyCollection<string> HandledTypes => _handlers.Keys;
+    public IReadOnlyCollection<string> HandledTypes => _handlers.Types;
 
     public async Task<DispatchOutcome> DispatchAsync(Delivery delivery, MessageContext context, CancellationToken cancellationToken)
     {
-        if (!_handlers.TryGetValue(context.Type, out var handler))
-        {
-            throw new UnprocessableMessageException($"No handler for event type '{context.Type}' on queue {context.Queue}.");
-        }
-
-        var @event = delivery.Deserialize(handler.EventType);
+        var (handler, @event) = _handlers.Resolve(delivery, context);
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();

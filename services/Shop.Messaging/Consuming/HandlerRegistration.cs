@@ -5,6 +5,7 @@ namespace Shop.Messaging.Consuming;
 
 /// <summary>How to call the handler for one event type: the <c>type</c> attribute value, the CLR type and a typed call.</summary>
 public sealed record HandlerRegistration(string Type, Type EventType, Func<IServiceProvider, object, MessageContext, CancellationToken, Task> Invoke)
+    : IHandlerRegistration
 {
     public static HandlerRegistration For<TEvent>()
         where TEvent : IIntegrationEvent =>

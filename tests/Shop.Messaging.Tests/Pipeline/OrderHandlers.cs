@@ -11,8 +11,6 @@ public sealed class FailureInjector(Func<Guid, int, bool> shouldFail)
 
     public static FailureInjector Never { get; } = new((_, _) => false);
 
-    public static FailureInjector Always { get; } = new((_, _) => true);
-
     /// <summary>Fails a random <paramref name="share"/> of events, each at most <paramref name="maxFailures"/> times (below the DLQ's 5).</summary>
     public static FailureInjector Randomly(double share, int maxFailures, int seed)
     {

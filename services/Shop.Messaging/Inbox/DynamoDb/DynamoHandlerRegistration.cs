@@ -9,6 +9,7 @@ public sealed record DynamoHandlerRegistration(
     string Type,
     Type EventType,
     Func<IServiceProvider, object, MessageContext, CancellationToken, Task<IReadOnlyList<TransactWriteItem>>> Invoke)
+    : IHandlerRegistration
 {
     public static DynamoHandlerRegistration For<TEvent>()
         where TEvent : IIntegrationEvent =>
