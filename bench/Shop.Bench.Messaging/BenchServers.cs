@@ -25,8 +25,8 @@ public sealed class BenchServers : IAsyncDisposable
     /// <summary>The standard AWS settings a node reads, pointing at this moto server.</summary>
     public IReadOnlyDictionary<string, string?> AwsEnvironment => new Dictionary<string, string?>
     {
-        [AwsSettings.EndpointUrlKey] = Moto.Endpoint.ToString(),
-        [AwsSettings.RegionKey] = Region,
+        [AwsOptions.EndpointUrlKey] = Moto.Endpoint.ToString(),
+        [AwsOptions.RegionKey] = Region,
     };
 
     public static async Task<BenchServers> StartAsync(CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Hosting;
 
 namespace Shop.Messaging;
 
@@ -15,7 +16,7 @@ public sealed class MessagingOptions
     /// <summary>Create topics, queues and subscriptions at start. Unset means: on in Development, off elsewhere (CDK owns them).</summary>
     public bool? Provision { get; set; }
 
-    /// <summary>The AWS account that owns the topics; needed to name topic ARNs when not provisioning.</summary>
+    /// <summary>The AWS account that owns the topics; required when not provisioning, to name topic ARNs without CreateTopic.</summary>
     [RegularExpression("^[0-9]{12}$", ErrorMessage = "Messaging:AccountId must be a 12-digit AWS account id.")]
     public string? AccountId { get; set; }
 
@@ -35,18 +36,26 @@ public sealed class MessagingOptions
     [Range(1, 20)]
     public int ReceiveWaitSeconds { get; set; } = 20;
 
-    /// <summary>First delay before a failed message is seen again; doubles per receive up to <see cref="RetryMaxDelay"/>.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "12:00:00")]
+    /// <summary>First delay before a failed message is seen again; doubles per receive up to <see cref="RetryMaxDelay"/> (<see cref="Backoff"/>).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "10:00:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
 
-    [Range(typeof(TimeSpan), "00:00:00", "12:00:00")]
+    /// <summary>At most 10 hours: with the backoff's +20% spread a delay stays within SQS's 12-hour visibility ceiling.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "10:00:00")]
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The outbox dispatcher wakes on every commit that adds a message; this is its fallback poll.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Longest wait between publish attempts while SNS keeps refusing.</summary>
+    /// <summary>First wait before an event SNS did not accept is tried again; doubles per attempt up to <see cref="OutboxRetryMaxDelay"/>.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
-    public TimeSpan OutboxMaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan OutboxRetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Longest wait between publish attempts while SNS keeps refusing; the outbox retries for ever.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan OutboxRetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Whether this service creates its topology at start in <paramref name="environment"/>.</summary>
+    public bool ProvisionsIn(IHostEnvironment environment) => Provision ?? environment.IsDevelopment();
 }

@@ -2,33 +2,26 @@ using Amazon;
 using Amazon.DynamoDBv2;
 using Amazon.SQS;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace Shop.Messaging.Aws;
 
-/// <summary>
-/// Region and endpoint overrides, read from the AWS SDKs' own variables: <c>AWS_REGION</c> (or <c>AWS_DEFAULT_REGION</c>),
-/// <c>AWS_ENDPOINT_URL</c> and the per-service <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c> (e.g. moto or LocalStack locally).
-/// Environment variables reach <see cref="IConfiguration"/> as top-level keys.
-/// </summary>
+/// <summary>The region and endpoint overrides in effect, from <see cref="AwsOptions"/>, and the clients' configurations that follow them.</summary>
 public sealed class AwsSettings
 {
-    public const string RegionKey = "AWS_REGION";
-    public const string DefaultRegionKey = "AWS_DEFAULT_REGION";
-    public const string EndpointUrlKey = "AWS_ENDPOINT_URL";
-
     private readonly IReadOnlyDictionary<string, Uri> _serviceEndpoints;
 
     public AwsSettings(string region, Uri? endpointUrl = null, IReadOnlyDictionary<string, Uri>? serviceEndpointUrls = null)
     {
-        if (string.IsNullOrWhiteSpace(region) || !region.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+        if (!IsRegionName(region))
         {
-            throw new ArgumentException($"{RegionKey} must be a region name like eu-west-1; got '{region}'.", nameof(region));
+            throw new ArgumentException($"{AwsOptions.RegionKey} must be a region name like eu-west-1; got '{region}'.", nameof(region));
         }
 
         Region = region;
-        EndpointUrl = endpointUrl is null ? null : RequireHttpUrl(endpointUrl, EndpointUrlKey);
+        EndpointUrl = endpointUrl is null ? null : RequireHttpUrl(endpointUrl, AwsOptions.EndpointUrlKey);
         _serviceEndpoints = (serviceEndpointUrls ?? new Dictionary<string, Uri>())
-            .ToDictionary(entry => ServiceKey(entry.Key), entry => RequireHttpUrl(entry.Value, EndpointUrlKey + "_" + ServiceKey(entry.Key)));
+            .ToDictionary(entry => ServiceKey(entry.Key), entry => RequireHttpUrl(entry.Value, AwsOptions.EndpointUrlKey + "_" + ServiceKey(entry.Key)));
     }
 
     public string Region { get; }
@@ -38,30 +31,25 @@ public sealed class AwsSettings
     /// <summary>The endpoint for every service unless a service has its own; null means the real AWS endpoints.</summary>
     public Uri? EndpointUrl { get; }
 
+    /// <summary>Settings from options that <see cref="AwsOptionsValidator"/> accepted.</summary>
+    public static AwsSettings From(AwsOptions options)
+    {
+        var prefix = AwsOptions.EndpointUrlKey + "_";
+        var urls = options.EndpointUrls().ToDictionary(e => e.Key, e => new Uri(e.Value, UriKind.Absolute));
+        var serviceUrls = urls.Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal)).ToDictionary(e => e.Key[prefix.Length..], e => e.Value);
+        return new AwsSettings(options.EffectiveRegion!, urls.GetValueOrDefault(AwsOptions.EndpointUrlKey), serviceUrls);
+    }
+
     /// <summary>
-    /// Reads the settings; a missing region or a malformed URL throws an <see cref="InvalidOperationException"/> naming the setting.
+    /// For programs without a host (command-line tools): binds and validates <see cref="AwsOptions"/> as a service's
+    /// start does; a missing region or a malformed URL throws an <see cref="OptionsValidationException"/> naming the setting.
     /// </summary>
     public static AwsSettings FromConfiguration(IConfiguration configuration)
     {
-        var region = NullIfBlank(configuration[RegionKey]) ?? NullIfBlank(configuration[DefaultRegionKey])
-            ?? throw new InvalidOperationException(
-                $"Set {RegionKey} (or {DefaultRegionKey}) to the AWS region, e.g. {RegionKey}=eu-west-1 (us-east-1 for moto).");
-
-        var prefix = EndpointUrlKey + "_";
-        var serviceEndpoints = configuration.AsEnumerable()
-            .Where(entry => entry.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && !entry.Key.Contains(':', StringComparison.Ordinal))
-            .Where(entry => NullIfBlank(entry.Value) is not null)
-            .ToDictionary(entry => entry.Key[prefix.Length..], entry => ParseUrl(entry.Value!, entry.Key));
-
-        var endpoint = NullIfBlank(configuration[EndpointUrlKey]) is { } url ? ParseUrl(url, EndpointUrlKey) : null;
-        try
-        {
-            return new AwsSettings(region, endpoint, serviceEndpoints);
-        }
-        catch (ArgumentException e)
-        {
-            throw new InvalidOperationException(e.Message, e);
-        }
+        var options = new AwsOptions();
+        configuration.Bind(options);
+        var result = new AwsOptionsValidator().Validate(Options.DefaultName, options);
+        return result.Failed ? throw new OptionsValidationException(Options.DefaultName, typeof(AwsOptions), result.Failures) : From(options);
     }
 
     /// <summary>
@@ -92,22 +80,18 @@ public sealed class AwsSettings
         ? new AmazonDynamoDBConfig { ServiceURL = url.ToString(), AuthenticationRegion = Region }
         : new AmazonDynamoDBConfig { RegionEndpoint = RegionEndpoint };
 
+    internal static bool IsRegionName(string? region) =>
+        !string.IsNullOrWhiteSpace(region) && region.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+
+    internal static bool IsHttp(Uri url) =>
+        url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
+
+    internal static string NotAnHttpUrl(string key, string value) =>
+        $"{key} must be an absolute http(s) URL, e.g. http://127.0.0.1:4566; got '{value}'.";
+
     // The SDKs' convention: the service id upper-cased, with spaces and hyphens as underscores.
     private static string ServiceKey(string service) => service.Trim().ToUpperInvariant().Replace(' ', '_').Replace('-', '_');
 
-    private static Uri ParseUrl(string value, string key) =>
-        Uri.TryCreate(value.Trim(), UriKind.Absolute, out var url) && IsHttp(url)
-            ? url
-            : throw new InvalidOperationException(NotAnHttpUrl(key, value));
-
     private static Uri RequireHttpUrl(Uri url, string key) =>
         IsHttp(url) ? url : throw new ArgumentException(NotAnHttpUrl(key, url.OriginalString), nameof(url));
-
-    private static bool IsHttp(Uri url) =>
-        url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
-
-    private static string NotAnHttpUrl(string key, string value) =>
-        $"{key} must be an absolute http(s) URL, e.g. http://127.0.0.1:4566; got '{value}'.";
-
-    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

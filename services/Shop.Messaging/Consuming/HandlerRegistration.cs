@@ -4,8 +4,7 @@ using Shop.Contracts.Events;
 namespace Shop.Messaging.Consuming;
 
 /// <summary>How to call the handler for one event type: the <c>type</c> attribute value, the CLR type and a typed call.</summary>
-public sealed record HandlerRegistration(string Type, Type EventType, Func<IServiceProvider, object, MessageContext, CancellationToken, Task> Invoke)
-    : IHandlerRegistration
+internal sealed record HandlerRegistration(string Type, Type EventType, Func<IServiceProvider, object, MessageContext, CancellationToken, Task> Invoke)
 {
     public static HandlerRegistration For<TEvent>()
         where TEvent : IIntegrationEvent =>

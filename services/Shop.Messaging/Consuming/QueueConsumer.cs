@@ -1,27 +1,23 @@
-using System.Diagnostics;
 using Amazon.SQS;
 using Amazon.SQS.Model;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Shop.Contracts.Topology;
-using Shop.Messaging.Telemetry;
 
 namespace Shop.Messaging.Consuming;
 
 /// <summary>
-/// Consumes the service's queue: long-polls batches of up to 10, handles at most MaxConcurrency at once,
-/// keeps a running handler's message invisible, deletes a batch's successes in one call, and hides a failure
-/// for a growing delay. After <see cref="QueueDefinition.MaxReceiveCount"/> receives the queue's redrive policy
-/// moves the message to its DLQ. On stop it receives no more and lets in-flight handlers finish (until the host's
-/// shutdown timeout cancels them); whatever is not deleted simply becomes visible again.
+/// Consumes the service's queue: long-polls batches of up to 10, handles at most MaxConcurrency at once
+/// (<see cref="DeliveryProcessor"/>), keeps a running handler's message invisible and deletes each batch's successes
+/// in one call. On stop it receives no more and lets in-flight handlers finish (until the host's shutdown timeout
+/// cancels them); whatever is not deleted simply becomes visible again.
 /// </summary>
-internal sealed partial class QueueConsumer(
+internal sealed class QueueConsumer(
     IAmazonSQS sqs,
     MessagingResources resources,
-    IEventDispatcher dispatcher,
+    DeliveryProcessor processor,
     ServiceTopology topology,
-    MessagingTelemetry telemetry,
     IOptions<MessagingOptions> options,
     ILogger<QueueConsumer> logger) : BackgroundService
 {
@@ -32,7 +28,7 @@ internal sealed partial class QueueConsumer(
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        var missing = _queue.EventTypes.Select(EventType.NameOf).Except(dispatcher.HandledTypes).ToList();
+        var missing = _queue.EventTypes.Select(EventType.NameOf).Except(processor.HandledTypes).ToList();
         if (missing.Count > 0)
         {
             throw new InvalidOperationException(
@@ -68,7 +64,7 @@ internal sealed partial class QueueConsumer(
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
                     // A missing queue at start, a timeout surfacing as cancellation: retry rather than stop the host.
-                    LogConsumeFailed(logger, ex);
+                    ConsumerLog.ConsumeFailed(logger, ex);
                     await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
                 }
             }
@@ -85,7 +81,7 @@ internal sealed partial class QueueConsumer(
     private async Task ConsumeAsync(CancellationToken stoppingToken)
     {
         var queueUrl = await resources.QueueUrlAsync(_queue.Name, stoppingToken);
-        LogConsuming(logger, resources.PhysicalName(_queue.Name));
+        ConsumerLog.Consuming(logger, resources.PhysicalName(_queue.Name));
         while (!stoppingToken.IsCancellationRequested)
         {
             var slots = await TakeSlotsAsync(stoppingToken);
@@ -158,11 +154,10 @@ internal sealed partial class QueueConsumer(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogReceiveFailed(logger, ex);
+            ConsumerLog.ReceiveFailed(logger, ex);
             await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
             return [];
         }
-
     }
 
     private async Task HandleBatchAsync(string queueUrl, List<Message> messages)
@@ -174,125 +169,28 @@ internal sealed partial class QueueConsumer(
         }
         catch
         {
-            _slots.Release(messages.Count); // each HandleOneAsync would have released one
+            _slots.Release(messages.Count); // each HandleInSlotAsync would have released one
             throw;
         }
 
         using (keepInvisible)
         {
-            var handled = await Task.WhenAll(messages.Select(message => HandleOneAsync(queueUrl, new Delivery(message), keepInvisible)));
-            await DeleteAsync(queueUrl, messages.Where((_, i) => handled[i]).ToList());
+            var handled = await Task.WhenAll(messages.Select(message => HandleInSlotAsync(queueUrl, new Delivery(message), keepInvisible)));
+            await processor.DeleteAsync(queueUrl, messages.Where((_, i) => handled[i]).ToList());
         }
     }
 
-    /// <summary>Handles one delivery in the slot taken for it; true when it is done with (applied or a duplicate) and may be deleted.</summary>
-    private async Task<bool> HandleOneAsync(string queueUrl, Delivery delivery, VisibilityExtender keepInvisible)
+    /// <summary>Handles one delivery in the slot taken for it, and frees the slot as soon as it is done.</summary>
+    private async Task<bool> HandleInSlotAsync(string queueUrl, Delivery delivery, VisibilityExtender keepInvisible)
     {
-        var started = Stopwatch.GetTimestamp();
-        var tags = new TagList { { "messaging.destination.name", resources.PhysicalName(_queue.Name) }, { "shop.event.type", delivery.Type ?? "unknown" } };
-        using var span = StartProcessSpan(delivery);
         try
         {
-            var context = delivery.ToContext(_queue.Name);
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_abortHandlers.Token);
-            deadline.CancelAfter(options.Value.HandlerTimeout);
-            var outcome = await dispatcher.DispatchAsync(delivery, context, deadline.Token);
-            span?.SetTag("shop.messaging.outcome", outcome.ToString().ToLowerInvariant());
-            telemetry.Consumed.Add(1, tags);
-            return true;
-        }
-        catch (OperationCanceledException) when (_abortHandlers.IsCancellationRequested)
-        {
-            // Shutdown ran out of time: not the message's fault, so no failure, no backoff; it is visible again at once.
-            keepInvisible.Stop(delivery.Message);
-            await ReleaseAsync(queueUrl, delivery);
-            return false;
-        }
-        catch (Exception ex)
-        {
-            span?.AddException(ex).SetStatus(ActivityStatusCode.Error, ex.Message);
-            keepInvisible.Stop(delivery.Message);
-            await FailAsync(queueUrl, delivery, ex, tags);
-            return false;
+            return await processor.HandleAsync(queueUrl, delivery, keepInvisible, _abortHandlers.Token);
         }
         finally
         {
-            telemetry.HandlerDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
             _slots.Release();
         }
-    }
-
-    private async Task FailAsync(string queueUrl, Delivery delivery, Exception exception, TagList tags)
-    {
-        telemetry.Failed.Add(1, tags);
-        var lastReceive = delivery.ReceiveCount >= QueueDefinition.MaxReceiveCount;
-        if (lastReceive)
-        {
-            telemetry.DeadLettered.Add(1, tags);
-        }
-
-        LogHandlerFailed(logger, exception, delivery.Message.MessageId, delivery.Type, delivery.ReceiveCount, lastReceive);
-        var delay = RetryDelay.For(delivery.ReceiveCount, options.Value.RetryBaseDelay, options.Value.RetryMaxDelay, Random.Shared.NextDouble());
-        try
-        {
-            await sqs.ChangeMessageVisibilityAsync(queueUrl, delivery.Message.ReceiptHandle, (int)delay.TotalSeconds, CancellationToken.None);
-        }
-        catch (Exception ex)
-        {
-            // The message reappears after the queue's visibility timeout instead: later, but not lost.
-            LogBackoffFailed(logger, ex, delivery.Message.MessageId);
-        }
-    }
-
-    private async Task ReleaseAsync(string queueUrl, Delivery delivery)
-    {
-        try
-        {
-            await sqs.ChangeMessageVisibilityAsync(queueUrl, delivery.Message.ReceiptHandle, 0, CancellationToken.None);
-        }
-        catch (Exception ex)
-        {
-            LogBackoffFailed(logger, ex, delivery.Message.MessageId);
-        }
-    }
-
-    private async Task DeleteAsync(string queueUrl, List<Message> done)
-    {
-        if (done.Count == 0)
-        {
-            return;
-        }
-
-        try
-        {
-            var response = await sqs.DeleteMessageBatchAsync(
-                queueUrl,
-                done.Select((m, i) => new DeleteMessageBatchRequestEntry(i.ToString(System.Globalization.CultureInfo.InvariantCulture), m.ReceiptHandle)).ToList(),
-                CancellationToken.None);
-            foreach (var failure in response.Failed ?? [])
-            {
-                LogDeleteFailed(logger, failure.Id, failure.Code, failure.Message);
-            }
-        }
-        catch (Exception ex)
-        {
-            // Redelivered later and absorbed by the inbox.
-            LogDeleteBatchFailed(logger, ex, done.Count);
-        }
-    }
-
-    private Activity? StartProcessSpan(Delivery delivery)
-    {
-        ActivityContext.TryParse(delivery.TraceParent, delivery.TraceState, isRemote: true, out var parent);
-        var destination = resources.PhysicalName(_queue.Name);
-        return MessagingTelemetry.ActivitySource.StartActivity($"process {destination}", ActivityKind.Consumer, parent)
-            ?.SetTag("messaging.system", "aws_sqs")
-            .SetTag("messaging.operation.type", "process")
-            .SetTag("messaging.operation.name", "process")
-            .SetTag("messaging.destination.name", destination)
-            .SetTag("messaging.message.id", delivery.Message.MessageId)
-            .SetTag("messaging.message.delivery_count", delivery.ReceiveCount)
-            .SetTag("shop.event.type", delivery.Type);
     }
 
     private void Track(Task task)
@@ -311,25 +209,4 @@ internal sealed partial class QueueConsumer(
             return [.. _inFlight];
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Consuming {Queue}")]
-    private static partial void LogConsuming(ILogger logger, string queue);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Consuming stopped on an error; starting again in 5 s")]
-    private static partial void LogConsumeFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Receiving failed; trying again")]
-    private static partial void LogReceiveFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Handling message {MessageId} ({Type}) failed on receive {ReceiveCount}; last receive: {LastReceive}")]
-    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string messageId, string? type, int receiveCount, bool lastReceive);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not delay the retry of message {MessageId}")]
-    private static partial void LogBackoffFailed(ILogger logger, Exception exception, string messageId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting entry {EntryId} failed: {Code} {Reason}")]
-    private static partial void LogDeleteFailed(ILogger logger, string entryId, string code, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting {Count} handled messages failed; they will be redelivered and skipped")]
-    private static partial void LogDeleteBatchFailed(ILogger logger, Exception exception, int count);
 }

@@ -8,7 +8,7 @@ namespace Shop.Messaging.Consuming;
 /// While a batch is being handled, pushes its messages' visibility timeout forward every third of it, so a long
 /// handler is not raced by a second delivery. Stops for a message once it is handled (or has failed).
 /// </summary>
-internal sealed partial class VisibilityExtender : IDisposable
+internal sealed class VisibilityExtender : IDisposable
 {
     private readonly IAmazonSQS _sqs;
     private readonly string _queueUrl;
@@ -83,10 +83,7 @@ internal sealed partial class VisibilityExtender : IDisposable
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogExtendFailed(_logger, ex, pending.Count);
+            ConsumerLog.ExtendFailed(_logger, ex, pending.Count);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Extending the visibility of {Count} in-flight messages failed")]
-    private static partial void LogExtendFailed(ILogger logger, Exception exception, int count);
 }

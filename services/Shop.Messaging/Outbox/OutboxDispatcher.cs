@@ -1,19 +1,24 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Shop.Messaging.Sns;
 using Shop.Messaging.Telemetry;
 
 namespace Shop.Messaging.Outbox;
 
 /// <summary>
-/// Relays committed outbox rows to SNS, ten per PublishBatch, oldest first. Rows are locked with
-/// <c>FOR UPDATE SKIP LOCKED</c> for the length of one batch, so replicas never publish the same rows at once, and
-/// deleted in the same transaction once SNS accepts them: a crash before that commit publishes them again
-/// (consumers' inboxes absorb the duplicate), never loses them. A refused row waits with growing backoff, forever.
+/// Relays committed outbox rows to SNS, oldest first, ten per PublishBatch, without a transaction open across the call:
+/// <list type="number">
+/// <item>Claim: one statement moves up to ten due rows' next attempt past a lease and commits at once; its
+/// <c>FOR UPDATE SKIP LOCKED</c> makes replicas claim different rows.</item>
+/// <item>Publish the claimed rows, outside any transaction.</item>
+/// <item>Settle: delete the rows SNS accepted; give each refused row its next attempt with backoff, if it is still ours.</item>
+/// </list>
+/// A crash after the claim leaves the rows to be claimed again when the lease runs out: published twice at worst
+/// (consumers' inboxes absorb the duplicate), never lost. The dispatcher is the one retry layer: it retries for ever.
 /// </summary>
 internal sealed partial class OutboxDispatcher<TDbContext>(
     IServiceScopeFactory scopes,
@@ -21,17 +26,23 @@ internal sealed partial class OutboxDispatcher<TDbContext>(
     OutboxSignal signal,
     MessagingTelemetry telemetry,
     IOptions<MessagingOptions> options,
+    IOptions<SnsClientOptions> sns,
     TimeProvider time,
     ILogger<OutboxDispatcher<TDbContext>> logger) : BackgroundService
     where TDbContext : DbContext
 {
     public const int BatchSize = 10;
 
+    private const int MaxErrorLength = 2000;
+
     /// <summary>The gauges need no fresher reading than this; at volume a read per batch would double the queries.</summary>
     private static readonly TimeSpan BacklogRefresh = TimeSpan.FromSeconds(1);
 
     private OutboxBacklog _backlog;
     private DateTimeOffset _backlogReadAt = DateTimeOffset.MinValue;
+
+    /// <summary>A claim outlasts what follows it: a topic ARN look-up and a PublishBatch, each bounded by the SNS attempt timeout.</summary>
+    internal TimeSpan Lease => 3 * sns.Value.AttemptTimeout;
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
@@ -43,17 +54,17 @@ internal sealed partial class OutboxDispatcher<TDbContext>(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            var selected = 0;
+            var claimed = 0;
             try
             {
-                selected = await DispatchBatchAsync(stoppingToken);
+                claimed = await DispatchBatchAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 LogDispatchFailed(logger, ex);
             }
 
-            if (selected < BatchSize)
+            if (claimed < BatchSize)
             {
                 try
                 {
@@ -67,39 +78,29 @@ internal sealed partial class OutboxDispatcher<TDbContext>(
         }
     }
 
-    /// <summary>Publishes one batch of due rows; returns how many rows it took (a full batch means: look again now).</summary>
+    /// <summary>Publishes one batch of due rows; returns how many rows it claimed (a full batch means: look again now).</summary>
     internal async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        var now = time.GetUtcNow();
-        var batch = await db.Set<OutboxMessage>()
-            .FromSqlRaw(SelectDueSql(db), new NpgsqlParameter("now", now))
-            .ToListAsync(cancellationToken);
-
+        var batch = await ClaimAsync(db, cancellationToken);
         if (batch.Count > 0)
         {
-            var failures = await publisher.PublishAsync(batch, cancellationToken);
-            foreach (var message in batch)
+            Dictionary<Guid, string> failures;
+            try
             {
-                if (failures.TryGetValue(message.Id, out var error))
-                {
-                    message.Attempts++;
-                    message.LastError = error.Length > 2000 ? error[..2000] : error;
-                    message.NextAttemptAt = time.GetUtcNow() + Backoff(message.Attempts);
-                }
-                else
-                {
-                    db.Remove(message);
-                }
+                failures = await publisher.PublishAsync(batch, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopping: hand the rows back now rather than leave them to the lease.
+                await RescheduleAsync(db, batch, _ => time.GetUtcNow(), error: null);
+                throw;
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            await SettleAsync(db, batch, failures);
         }
 
-        await transaction.CommitAsync(cancellationToken);
         if (time.GetUtcNow() - _backlogReadAt >= BacklogRefresh)
         {
             _backlog = await ReadBacklogAsync(db, cancellationToken);
@@ -109,12 +110,60 @@ internal sealed partial class OutboxDispatcher<TDbContext>(
         return batch.Count;
     }
 
-    private TimeSpan Backoff(int attempts)
+    private async Task<List<OutboxMessage>> ClaimAsync(TDbContext db, CancellationToken cancellationToken)
     {
-        var exponential = TimeSpan.FromMilliseconds(100 * Math.Pow(2, Math.Min(attempts, 20)));
-        var capped = exponential < options.Value.OutboxMaxBackoff ? exponential : options.Value.OutboxMaxBackoff;
-        return capped * (0.5 + Random.Shared.NextDouble() / 2);
+        var now = time.GetUtcNow();
+        var claimed = await db.Set<OutboxMessage>()
+            .FromSqlRaw(OutboxSql.Claim(db, BatchSize), new NpgsqlParameter("now", now), new NpgsqlParameter("lease_until", now + Lease))
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        return [.. claimed.OrderBy(m => m.Sequence)];
     }
+
+    // What SNS accepted must leave the outbox even when the service is stopping: no cancellation here.
+    private async Task SettleAsync(TDbContext db, List<OutboxMessage> batch, Dictionary<Guid, string> failures)
+    {
+        var published = batch.Where(m => !failures.ContainsKey(m.Id)).Select(m => m.Id).ToList();
+        if (published.Count > 0)
+        {
+            await db.Set<OutboxMessage>().Where(m => published.Contains(m.Id)).ExecuteDeleteAsync(CancellationToken.None);
+        }
+
+        var refused = batch.Where(m => failures.ContainsKey(m.Id)).ToList();
+        await RescheduleAsync(
+            db,
+            refused,
+            m => time.GetUtcNow() + Backoff.Delay(m.Attempts + 1, options.Value.OutboxRetryBaseDelay, options.Value.OutboxRetryMaxDelay),
+            m => failures[m.Id]);
+    }
+
+    /// <summary>
+    /// Sets each row's next attempt, counting a failed attempt when there is an error. A row whose lease ran out and
+    /// that another dispatcher claimed since is left to that dispatcher.
+    /// </summary>
+    private static async Task RescheduleAsync(
+        TDbContext db, List<OutboxMessage> rows, Func<OutboxMessage, DateTimeOffset> nextAttempt, Func<OutboxMessage, string>? error)
+    {
+        foreach (var row in rows)
+        {
+            var next = nextAttempt(row);
+            var lease = row.NextAttemptAt;
+            var ours = db.Set<OutboxMessage>().Where(m => m.Id == row.Id && m.NextAttemptAt == lease);
+            if (error is null)
+            {
+                await ours.ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, next), CancellationToken.None);
+                continue;
+            }
+
+            var attempts = row.Attempts + 1;
+            var message = Truncate(error(row));
+            await ours.ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.NextAttemptAt, next).SetProperty(m => m.Attempts, attempts).SetProperty(m => m.LastError, message),
+                CancellationToken.None);
+        }
+    }
+
+    private static string Truncate(string error) => error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
 
     private async Task<OutboxBacklog> ReadBacklogAsync(TDbContext db, CancellationToken cancellationToken)
     {
@@ -122,18 +171,6 @@ internal sealed partial class OutboxDispatcher<TDbContext>(
         var count = await outbox.LongCountAsync(cancellationToken);
         var oldest = count == 0 ? (DateTimeOffset?)null : await outbox.MinAsync(m => (DateTimeOffset?)m.CreatedAt, cancellationToken);
         return new OutboxBacklog(count, oldest is { } created ? time.GetUtcNow() - created : TimeSpan.Zero);
-    }
-
-    /// <summary>Names come from the model, so the statement follows the context's schema and naming convention.</summary>
-    private static string SelectDueSql(DbContext db)
-    {
-        var entity = db.Model.FindEntityType(typeof(OutboxMessage))
-            ?? throw new InvalidOperationException($"{db.GetType().Name} does not map the outbox: call modelBuilder.AddOutboxAndInbox().");
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        string Column(string property) => $"\"{entity.FindProperty(property)!.GetColumnName(table)}\"";
-        var qualified = table.Schema is null ? $"\"{table.Name}\"" : $"\"{table.Schema}\".\"{table.Name}\"";
-        return $"SELECT * FROM {qualified} WHERE {Column(nameof(OutboxMessage.NextAttemptAt))} <= @now " +
-               $"ORDER BY {Column(nameof(OutboxMessage.Sequence))} LIMIT {BatchSize} FOR UPDATE SKIP LOCKED";
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox dispatch failed; the batch stays in the outbox")]

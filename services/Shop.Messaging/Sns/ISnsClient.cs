@@ -9,9 +9,6 @@ public interface ISnsClient
     /// <summary>Creates the topic, or returns the existing one of that name (CreateTopic is idempotent).</summary>
     Task<string> CreateTopicAsync(string name, CancellationToken cancellationToken);
 
-    /// <summary>Publishes one message; returns the SNS message id.</summary>
-    Task<string> PublishAsync(string topicArn, SnsMessage message, CancellationToken cancellationToken);
-
     /// <summary>Publishes up to 10 messages in one call; entries SNS refused are returned, not thrown.</summary>
     Task<SnsBatchResult> PublishBatchAsync(string topicArn, IReadOnlyList<SnsBatchEntry> entries, CancellationToken cancellationToken);
 
@@ -21,13 +18,3 @@ public interface ISnsClient
 
     Task SetSubscriptionAttributesAsync(string subscriptionArn, string name, string value, CancellationToken cancellationToken);
 }
-
-/// <summary>A message body with String message attributes.</summary>
-public sealed record SnsMessage(string Body, IReadOnlyDictionary<string, string> Attributes);
-
-/// <summary>One entry of a PublishBatch call; <paramref name="Id"/> is unique within the batch.</summary>
-public sealed record SnsBatchEntry(string Id, string Body, IReadOnlyDictionary<string, string> Attributes);
-
-public sealed record SnsBatchResult(IReadOnlyList<string> Succeeded, IReadOnlyList<SnsBatchFailure> Failed);
-
-public sealed record SnsBatchFailure(string Id, string Code, string Message, bool SenderFault);

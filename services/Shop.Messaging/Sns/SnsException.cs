@@ -5,15 +5,14 @@ namespace Shop.Messaging.Sns;
 /// <summary>SNS answered with an error: its HTTP status, error code (e.g. InvalidParameter, NotFound, Throttling) and message.</summary>
 public sealed class SnsException : Exception
 {
-    public SnsException(string action, HttpStatusCode statusCode, string code, string errorMessage, string? requestId, int attempts = 1)
-        : base(Describe(action, statusCode, code, errorMessage, requestId, attempts))
+    public SnsException(string action, HttpStatusCode statusCode, string code, string errorMessage, string? requestId)
+        : base(Describe(action, statusCode, code, errorMessage, requestId))
     {
         Action = action;
         StatusCode = statusCode;
         Code = code;
         ErrorMessage = errorMessage;
         RequestId = requestId;
-        Attempts = attempts;
     }
 
     /// <summary>The SNS API action, e.g. Publish.</summary>
@@ -29,13 +28,9 @@ public sealed class SnsException : Exception
 
     public string? RequestId { get; }
 
-    /// <summary>How many requests were sent, retries included, before giving up.</summary>
-    public int Attempts { get; }
-
-    private static string Describe(string action, HttpStatusCode statusCode, string code, string errorMessage, string? requestId, int attempts)
+    private static string Describe(string action, HttpStatusCode statusCode, string code, string errorMessage, string? requestId)
     {
-        var afterRetries = attempts > 1 ? $" after {attempts} attempts" : "";
         var request = requestId is null ? "" : $" (request id {requestId})";
-        return $"SNS {action} failed{afterRetries}: {(int)statusCode} {code}: {errorMessage}{request}";
+        return $"SNS {action} failed: {(int)statusCode} {code}: {errorMessage}{request}";
     }
 }

@@ -2,7 +2,6 @@ using System.Text;
 using System.Xml.Linq;
 using Amazon;
 using Amazon.Runtime.Signing;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Shop.Messaging.Aws;
 
@@ -10,9 +9,9 @@ namespace Shop.Messaging.Sns;
 
 /// <summary>
 /// <see cref="ISnsClient"/> over the SNS Query API (form POST, XML answers), signed with SigV4 by AWSSDK.Core.
-/// Throttling, 5xx answers, network errors and attempt timeouts are retried (see <see cref="SnsRetryOptions"/>), each
-/// attempt signed anew. When retries run out, SNS errors throw <see cref="SnsException"/>, network errors the last
-/// <see cref="HttpRequestException"/> and timeouts a <see cref="TimeoutException"/>.
+/// Each call is one request bounded by <see cref="SnsClientOptions.AttemptTimeout"/>; retrying is the caller's
+/// (see <see cref="TransientFailure"/>). SNS errors throw <see cref="SnsException"/>, network errors an
+/// <see cref="HttpRequestException"/> and a request that gets no answer in time a <see cref="TimeoutException"/>.
 /// </summary>
 public sealed class SnsQueryClient : ISnsClient
 {
@@ -23,8 +22,7 @@ public sealed class SnsQueryClient : ISnsClient
     private readonly RegionEndpoint _region;
     private readonly IAwsCredentialsSource _credentials;
     private readonly TimeProvider _time;
-    private readonly SnsRetryOptions _retry;
-    private readonly ILogger<SnsQueryClient> _logger;
+    private readonly TimeSpan _attemptTimeout;
     private readonly Uri _endpoint;
 
     public SnsQueryClient(
@@ -32,15 +30,13 @@ public sealed class SnsQueryClient : ISnsClient
         AwsSettings settings,
         IAwsCredentialsSource credentials,
         TimeProvider time,
-        IOptions<SnsRetryOptions> retry,
-        ILogger<SnsQueryClient> logger)
+        IOptions<SnsClientOptions> options)
     {
         _http = http;
         _region = settings.RegionEndpoint;
         _credentials = credentials;
         _time = time;
-        _retry = retry.Value;
-        _logger = logger;
+        _attemptTimeout = options.Value.AttemptTimeout;
         _endpoint = settings.EndpointFor(ServiceName);
     }
 
@@ -49,13 +45,6 @@ public sealed class SnsQueryClient : ISnsClient
         const string action = "CreateTopic";
         var result = await SendAsync(action, SnsRequestForm.CreateTopic(name), cancellationToken);
         return SnsResponse.RequiredValue(action, result, "TopicArn");
-    }
-
-    public async Task<string> PublishAsync(string topicArn, SnsMessage message, CancellationToken cancellationToken)
-    {
-        const string action = "Publish";
-        var result = await SendAsync(action, SnsRequestForm.Publish(topicArn, message), cancellationToken);
-        return SnsResponse.RequiredValue(action, result, "MessageId");
     }
 
     public async Task<SnsBatchResult> PublishBatchAsync(string topicArn, IReadOnlyList<SnsBatchEntry> entries, CancellationToken cancellationToken)
@@ -83,40 +72,23 @@ public sealed class SnsQueryClient : ISnsClient
     private async Task<XElement?> SendAsync(string action, List<KeyValuePair<string, string>> form, CancellationToken cancellationToken)
     {
         var body = Encoding.UTF8.GetBytes(SnsRequestForm.Encode(form));
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await SendOnceAsync(action, body, attempt, cancellationToken);
-            }
-            catch (Exception e) when (attempt < _retry.MaxAttempts && SnsRetryPolicy.IsTransient(e, cancellationToken))
-            {
-                var delay = _retry.BackoffCeiling(attempt) * Random.Shared.NextDouble();
-                SnsLog.Retrying(_logger, action, attempt, _retry.MaxAttempts, Reason(e), (long)delay.TotalMilliseconds, e);
-                await Task.Delay(delay, _time, cancellationToken);
-            }
-        }
-    }
-
-    private async Task<XElement?> SendOnceAsync(string action, byte[] body, int attempt, CancellationToken cancellationToken)
-    {
-        using var timeout = new CancellationTokenSource(_retry.AttemptTimeout, _time);
-        using var attemptToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        using var timeout = new CancellationTokenSource(_attemptTimeout, _time);
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
 
         using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new ByteArrayContent(body) };
         request.Content.Headers.TryAddWithoutValidation("Content-Type", SnsRequestForm.ContentType);
         try
         {
-            await SignAsync(request, body, attemptToken.Token);
-            using var response = await _http.SendAsync(request, attemptToken.Token);
-            var text = await response.Content.ReadAsStringAsync(attemptToken.Token);
+            await SignAsync(request, body, attempt.Token);
+            using var response = await _http.SendAsync(request, attempt.Token);
+            var text = await response.Content.ReadAsStringAsync(attempt.Token);
             return response.IsSuccessStatusCode
-                ? SnsResponse.Result(action, response.StatusCode, text, attempt)
-                : throw SnsResponse.Error(action, response.StatusCode, text, attempt);
+                ? SnsResponse.Result(action, response.StatusCode, text)
+                : throw SnsResponse.Error(action, response.StatusCode, text);
         }
         catch (OperationCanceledException e) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"SNS {action} did not answer within {_retry.AttemptTimeout.TotalSeconds} s ({_endpoint}).", e);
+            throw new TimeoutException($"SNS {action} did not answer within {_attemptTimeout.TotalSeconds} s ({_endpoint}).", e);
         }
     }
 
@@ -129,7 +101,7 @@ public sealed class SnsQueryClient : ISnsClient
             Credentials = await _credentials.GetCredentialsAsync(cancellationToken),
             Region = _region,
             Service = ServiceName,
-            // The injected clock rather than the SDK's: tests can then see that every attempt is signed anew.
+            // The injected clock rather than the SDK's, so that tests can check the signature's date.
             SignedAt = _time.GetUtcNow().UtcDateTime,
         };
 
@@ -143,11 +115,4 @@ public sealed class SnsQueryClient : ISnsClient
             }
         }
     }
-
-    private static string Reason(Exception e) => e switch
-    {
-        SnsException sns => $"{(int)sns.StatusCode} {sns.Code}",
-        OperationCanceledException or TimeoutException => "timed out",
-        _ => e.Message,
-    };
 }

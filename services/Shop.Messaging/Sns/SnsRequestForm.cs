@@ -12,13 +12,6 @@ internal static class SnsRequestForm
     public static List<KeyValuePair<string, string>> CreateTopic(string name) =>
         Action("CreateTopic", ("Name", name));
 
-    public static List<KeyValuePair<string, string>> Publish(string topicArn, SnsMessage message)
-    {
-        var form = Action("Publish", ("TopicArn", topicArn), ("Message", message.Body));
-        AddMessageAttributes(form, "MessageAttributes", message.Attributes);
-        return form;
-    }
-
     public static List<KeyValuePair<string, string>> PublishBatch(string topicArn, IReadOnlyList<SnsBatchEntry> entries)
     {
         var form = Action("PublishBatch", ("TopicArn", topicArn));

@@ -11,25 +11,25 @@ internal static class SnsResponse
     private static readonly XNamespace Sns = "http://sns.amazonaws.com/doc/2010-03-31/";
 
     /// <summary>The <c>{Action}Result</c> element; null for actions that return none (SetSubscriptionAttributes).</summary>
-    public static XElement? Result(string action, HttpStatusCode status, string body, int attempt)
+    public static XElement? Result(string action, HttpStatusCode status, string body)
     {
         var root = Parse(body)?.Root;
         if (root?.Name != Sns + $"{action}Response")
         {
-            throw new SnsException(action, status, "MalformedResponse", $"expected a {action}Response document, got: {Quote(body)}", null, attempt);
+            throw new SnsException(action, status, "MalformedResponse", $"expected a {action}Response document, got: {Quote(body)}", null);
         }
 
         return root.Element(Sns + $"{action}Result");
     }
 
-    public static SnsException Error(string action, HttpStatusCode status, string body, int attempt)
+    public static SnsException Error(string action, HttpStatusCode status, string body)
     {
         var root = Parse(body)?.Root;
         var error = root?.Element(Sns + "Error");
         if (root?.Name != Sns + "ErrorResponse" || error is null)
         {
             // E.g. a load balancer's HTML page: the status is all there is to go on.
-            return new SnsException(action, status, status.ToString(), Quote(body), null, attempt);
+            return new SnsException(action, status, status.ToString(), Quote(body), null);
         }
 
         return new SnsException(
@@ -37,8 +37,7 @@ internal static class SnsResponse
             status,
             Value(error, "Code") ?? status.ToString(),
             Value(error, "Message") ?? "",
-            Value(root, "RequestId"),
-            attempt);
+            Value(root, "RequestId"));
     }
 
     public static string RequiredValue(string action, XElement? result, string name) =>

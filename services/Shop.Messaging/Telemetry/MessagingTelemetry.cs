@@ -41,5 +41,3 @@ public sealed class MessagingTelemetry : IDisposable
 
     public void Dispose() => _meter.Dispose();
 }
-
-public readonly record struct OutboxBacklog(long Count, TimeSpan OldestAge);

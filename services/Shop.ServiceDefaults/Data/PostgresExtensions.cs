@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -23,11 +22,9 @@ public static class PostgresExtensions
                 $"The setting ConnectionStrings:{connectionName} (environment variable ConnectionStrings__{connectionName}) is not set.");
         }
 
-        // Interceptors registered in DI (e.g. the outbox's commit signal) join every context.
-        builder.Services.AddDbContext<TContext>((services, options) => options
+        builder.Services.AddDbContext<TContext>(options => options
             .UseNpgsql(connectionString)
-            .UseSnakeCaseNamingConvention()
-            .AddInterceptors(services.GetServices<IInterceptor>()));
+            .UseSnakeCaseNamingConvention());
 
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>("postgres", timeout: HealthExtensions.DependencyTimeout);
 

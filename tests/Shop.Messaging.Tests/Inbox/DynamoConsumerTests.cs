@@ -110,21 +110,21 @@ public sealed class DynamoConsumerTests(PostgresFixture postgres, MotoFixture mo
         public static Dictionary<string, AttributeValue> Key(Guid orderId) => new() { ["pk"] = new() { S = orderId.ToString() } };
     }
 
-    private sealed class CountOrderHandler(OrdersTable orders) : IDynamoEventHandler<OrderPlaced>
+    private sealed class CountOrderHandler(OrdersTable orders, DynamoWrites writes) : IEventHandler<OrderPlaced>
     {
-        public Task<IReadOnlyList<TransactWriteItem>> HandleAsync(OrderPlaced @event, MessageContext context, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<TransactWriteItem>>(
-            [
-                new TransactWriteItem
+        public Task HandleAsync(OrderPlaced @event, MessageContext context, CancellationToken cancellationToken)
+        {
+            writes.Add(new TransactWriteItem
+            {
+                Update = new Update
                 {
-                    Update = new Update
-                    {
-                        TableName = orders.Name,
-                        Key = OrdersTable.Key(@event.OrderId),
-                        UpdateExpression = "ADD applications :one",
-                        ExpressionAttributeValues = new() { [":one"] = new() { N = "1" } },
-                    },
+                    TableName = orders.Name,
+                    Key = OrdersTable.Key(@event.OrderId),
+                    UpdateExpression = "ADD applications :one",
+                    ExpressionAttributeValues = new() { [":one"] = new() { N = "1" } },
                 },
-            ]);
+            });
+            return Task.CompletedTask;
+        }
     }
 }

@@ -36,7 +36,19 @@ public sealed class DynamoInboxTests(MotoFixture moto) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Provisioning_the_inbox_table_twice_is_harmless() => await _inbox.ProvisionAsync(Ct);
+    public async Task Provisioning_an_existing_inbox_keeps_its_records_and_its_expiry()
+    {
+        var eventId = Guid.NewGuid();
+        (await _inbox.ApplyOnceAsync(eventId, "basket", "OrderPlaced", [CountApplication("order-0")], Ct)).ShouldBeTrue();
+
+        await _inbox.ProvisionAsync(Ct);
+
+        (await _inbox.ApplyOnceAsync(eventId, "basket", "OrderPlaced", [CountApplication("order-0")], Ct)).ShouldBeFalse("the record survived");
+        var ttl = await _dynamo.DescribeTimeToLiveAsync(new DescribeTimeToLiveRequest { TableName = _inbox.TableName }, Ct);
+        ttl.TimeToLiveDescription.AttributeName.ShouldBe("expiresAt");
+        ttl.TimeToLiveDescription.TimeToLiveStatus.ShouldBe(TimeToLiveStatus.ENABLED);
+        (await ApplicationsAsync("order-0")).ShouldBe(1);
+    }
 
     [Fact]
     public async Task An_event_applied_twice_changes_state_once()

@@ -4,7 +4,7 @@ namespace Shop.Messaging.Tests.Pipeline;
 
 /// <summary>
 /// Simulates the dispatcher's process dying mid-batch: the first PublishBatch either never reaches SNS, or reaches
-/// it and then dies before the outbox transaction commits. A dead process publishes nothing more, so every later
+/// it and then dies before the accepted rows are deleted from the outbox. A dead process publishes nothing more, so every later
 /// batch fails too, until the node is replaced by a new one (the restart).
 /// </summary>
 public sealed class DyingSnsClient(ISnsClient inner, bool afterSnsAccepted) : ISnsClient
@@ -25,9 +25,6 @@ public sealed class DyingSnsClient(ISnsClient inner, bool afterSnsAccepted) : IS
     public int Batches => _batches;
 
     public Task<string> CreateTopicAsync(string name, CancellationToken cancellationToken) => inner.CreateTopicAsync(name, cancellationToken);
-
-    public Task<string> PublishAsync(string topicArn, SnsMessage message, CancellationToken cancellationToken) =>
-        inner.PublishAsync(topicArn, message, cancellationToken);
 
     public Task<string> SubscribeAsync(
         string topicArn, string protocol, string endpoint, IReadOnlyDictionary<string, string> attributes, CancellationToken cancellationToken) =>

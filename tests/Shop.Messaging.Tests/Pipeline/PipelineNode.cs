@@ -113,7 +113,8 @@ public sealed record PipelineEnvironment(IReadOnlyDictionary<string, string?> Aw
         settings["Messaging:RetryBaseDelay"] = RetryBaseDelay.ToString("c", CultureInfo.InvariantCulture);
         settings["Messaging:RetryMaxDelay"] = "00:00:02";
         settings["Messaging:OutboxPollInterval"] = "00:00:00.250";
-        settings["Messaging:OutboxMaxBackoff"] = "00:00:01";
+        settings["Messaging:OutboxRetryMaxDelay"] = "00:00:01";
+        settings["Sns:AttemptTimeout"] = "00:00:02";
         return settings;
     }
 

@@ -2,7 +2,6 @@ using System.Net;
 using Amazon.SQS;
 using Amazon.SQS.Model;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Shop.Messaging.Aws;
 using Shop.Messaging.Sns;
@@ -31,8 +30,7 @@ public sealed class SnsMotoTests : IDisposable
             _settings,
             new DefaultAwsCredentialsSource(),
             TimeProvider.System,
-            Options.Create(new SnsRetryOptions { MaxAttempts = 2 }),
-            NullLogger<SnsQueryClient>.Instance);
+            Options.Create(new SnsClientOptions()));
     }
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
@@ -83,33 +81,22 @@ public sealed class SnsMotoTests : IDisposable
         var subscriptionArn = await SubscribeAsync(topicArn, queueArn, "OrderPlaced");
 
         await _sns.SetSubscriptionAttributesAsync(subscriptionArn, "FilterPolicy", """{"type":["OrderCancelled"]}""", Cancellation);
-        await _sns.PublishAsync(topicArn, Message("placed", "OrderPlaced"), Cancellation);
-        await _sns.PublishAsync(topicArn, Message("cancelled", "OrderCancelled"), Cancellation);
+        await _sns.PublishBatchAsync(topicArn, [Entry("placed", "OrderPlaced"), Entry("cancelled", "OrderCancelled")], Cancellation);
 
-        (await ReceiveAsync(queueUrl, expected: 1)).ShouldHaveSingleItem().Body.ShouldBe("cancelled");
+        (await ReceiveAsync(queueUrl, expected: 1)).ShouldHaveSingleItem().Body.ShouldBe("""{"entry":"cancelled"}""");
     }
 
     [Fact]
-    public async Task Publishing_to_a_topic_that_does_not_exist_throws_NotFound_without_retrying()
+    public async Task Publishing_to_a_topic_that_does_not_exist_throws_NotFound()
     {
         var missingTopic = $"arn:aws:sns:{_settings.Region}:123456789012:{UniqueName("missing")}";
 
-        var error = await Should.ThrowAsync<SnsException>(() => _sns.PublishAsync(missingTopic, Message("x", "OrderPlaced"), Cancellation));
+        var error = await Should.ThrowAsync<SnsException>(() => _sns.PublishBatchAsync(missingTopic, [Entry("x", "OrderPlaced")], Cancellation));
 
         error.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         error.Code.ShouldBe("NotFound");
-        error.Attempts.ShouldBe(1);
         error.RequestId.ShouldNotBeNullOrEmpty();
-        error.Message.ShouldStartWith("SNS Publish failed: 404 NotFound: ");
-    }
-
-    [Fact]
-    public async Task Publishing_to_a_malformed_topic_arn_throws_InvalidParameter()
-    {
-        var error = await Should.ThrowAsync<SnsException>(() => _sns.PublishAsync("not-an-arn", Message("x", "OrderPlaced"), Cancellation));
-
-        error.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        error.Code.ShouldBe("InvalidParameter");
+        error.Message.ShouldStartWith("SNS PublishBatch failed: 404 NotFound: ");
     }
 
     [Fact]
@@ -173,9 +160,6 @@ public sealed class SnsMotoTests : IDisposable
 
     private static SnsBatchEntry Entry(string id, string type) =>
         new(id, $$"""{"entry":"{{id}}"}""", new Dictionary<string, string> { ["type"] = type, ["id"] = id });
-
-    private static SnsMessage Message(string body, string type) =>
-        new(body, new Dictionary<string, string> { ["type"] = type, ["id"] = Guid.NewGuid().ToString() });
 
     private static string UniqueName(string kind) => $"sns-test-{kind}-{Guid.NewGuid():N}"[..40];
 }

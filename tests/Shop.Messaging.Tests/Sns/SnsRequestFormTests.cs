@@ -11,29 +11,6 @@ public sealed class SnsRequestFormTests
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Publish_sends_topic_message_and_numbered_String_attributes()
-    {
-        var handler = new StubSnsHandler().AnswerOk(SnsXml.Publish("m-1"));
-        var message = new SnsMessage("{\"orderId\":1}", new Dictionary<string, string> { ["type"] = "OrderPlaced", ["id"] = "e-1" });
-
-        await TestSns.Client(handler).PublishAsync(TestSns.TopicArn, message, Cancellation);
-
-        handler.Requests.Single().Form.ShouldBe(new Dictionary<string, string>
-        {
-            ["Action"] = "Publish",
-            ["Version"] = "2010-03-31",
-            ["TopicArn"] = TestSns.TopicArn,
-            ["Message"] = "{\"orderId\":1}",
-            ["MessageAttributes.entry.1.Name"] = "type",
-            ["MessageAttributes.entry.1.Value.DataType"] = "String",
-            ["MessageAttributes.entry.1.Value.StringValue"] = "OrderPlaced",
-            ["MessageAttributes.entry.2.Name"] = "id",
-            ["MessageAttributes.entry.2.Value.DataType"] = "String",
-            ["MessageAttributes.entry.2.Value.StringValue"] = "e-1",
-        }, ignoreOrder: true);
-    }
-
-    [Fact]
     public async Task PublishBatch_numbers_the_entries_and_each_entrys_attributes_from_one()
     {
         var handler = new StubSnsHandler().AnswerOk(SnsXml.PublishBatch(["a", "b"]));
@@ -130,12 +107,12 @@ public sealed class SnsRequestFormTests
     public async Task Values_are_percent_encoded_so_that_any_text_arrives_intact()
     {
         const string body = "a&b=c+d e%f\n{\"name\":\"Müller\"} 😀";
-        var handler = new StubSnsHandler().AnswerOk(SnsXml.Publish("m-1"));
+        var handler = new StubSnsHandler().AnswerOk(SnsXml.PublishBatch(["a"]));
 
-        await TestSns.Client(handler).PublishAsync(TestSns.TopicArn, new SnsMessage(body, new Dictionary<string, string>()), Cancellation);
+        await TestSns.Client(handler).PublishBatchAsync(TestSns.TopicArn, [TestSns.Entry("a", body)], Cancellation);
 
         var request = handler.Requests.Single();
-        request.Form["Message"].ShouldBe(body);
+        request.Form["PublishBatchRequestEntries.member.1.Message"].ShouldBe(body);
         request.Body.ShouldNotContain("+");
         request.Body.ShouldContain("%20");
     }
@@ -143,9 +120,9 @@ public sealed class SnsRequestFormTests
     [Fact]
     public async Task Requests_are_posted_to_the_endpoint_as_a_form_signed_for_sns_in_the_region()
     {
-        var handler = new StubSnsHandler().AnswerOk(SnsXml.Publish("m-1"));
+        var handler = new StubSnsHandler().AnswerOk(SnsXml.PublishBatch(["a"]));
 
-        await TestSns.Client(handler).PublishAsync(TestSns.TopicArn, new SnsMessage("hello", new Dictionary<string, string>()), Cancellation);
+        await TestSns.Client(handler).PublishBatchAsync(TestSns.TopicArn, [TestSns.Entry("a", "hello")], Cancellation);
 
         var request = handler.Requests.Single();
         request.Method.ShouldBe(HttpMethod.Post);

@@ -6,17 +6,7 @@ namespace Shop.Messaging.Tests.Sns;
 
 public sealed class SnsResponseParsingTests
 {
-    private static readonly SnsMessage Message = new("body", new Dictionary<string, string> { ["type"] = "OrderPlaced" });
-
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
-    [Fact]
-    public async Task Publish_returns_the_message_id()
-    {
-        var handler = new StubSnsHandler().AnswerOk(SnsXml.Publish("5f1c-message"));
-
-        (await TestSns.Client(handler).PublishAsync(TestSns.TopicArn, Message, Cancellation)).ShouldBe("5f1c-message");
-    }
 
     [Fact]
     public async Task CreateTopic_and_Subscribe_return_the_arns_SNS_answers()
@@ -64,15 +54,14 @@ public sealed class SnsResponseParsingTests
         var handler = new StubSnsHandler().Answer(
             HttpStatusCode.BadRequest, SnsXml.Error("InvalidParameter", "Invalid parameter: TopicArn", requestId: "0a1b-request"));
 
-        var error = await Should.ThrowAsync<SnsException>(() => TestSns.Client(handler).PublishAsync("not-an-arn", Message, Cancellation));
+        var error = await Should.ThrowAsync<SnsException>(() => TestSns.Client(handler).PublishBatchAsync("not-an-arn", [TestSns.Entry("a", "body")], Cancellation));
 
-        error.Action.ShouldBe("Publish");
+        error.Action.ShouldBe("PublishBatch");
         error.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         error.Code.ShouldBe("InvalidParameter");
         error.ErrorMessage.ShouldBe("Invalid parameter: TopicArn");
         error.RequestId.ShouldBe("0a1b-request");
-        error.Attempts.ShouldBe(1);
-        error.Message.ShouldBe("SNS Publish failed: 400 InvalidParameter: Invalid parameter: TopicArn (request id 0a1b-request)");
+        error.Message.ShouldBe("SNS PublishBatch failed: 400 InvalidParameter: Invalid parameter: TopicArn (request id 0a1b-request)");
     }
 
     [Fact]
@@ -80,7 +69,7 @@ public sealed class SnsResponseParsingTests
     {
         var handler = new StubSnsHandler().Answer(HttpStatusCode.Forbidden, "<html><body>Access denied by proxy</body></html>");
 
-        var error = await Should.ThrowAsync<SnsException>(() => TestSns.Client(handler).PublishAsync(TestSns.TopicArn, Message, Cancellation));
+        var error = await Should.ThrowAsync<SnsException>(() => TestSns.Client(handler).PublishBatchAsync(TestSns.TopicArn, [TestSns.Entry("a", "body")], Cancellation));
 
         error.Code.ShouldBe("Forbidden");
         error.Message.ShouldContain("403 Forbidden");
@@ -92,7 +81,7 @@ public sealed class SnsResponseParsingTests
     {
         var handler = new StubSnsHandler().AnswerOk("<ListAllMyBucketsResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"/>");
 
-        var error = await Should.ThrowAsync<SnsException>(() => TestSns.Client(handler).PublishAsync(TestSns.TopicArn, Message, Cancellation));
+        var error = await Should.ThrowAsync<SnsException>(() => TestSns.Client(handler).PublishBatchAsync(TestSns.TopicArn, [TestSns.Entry("a", "body")], Cancellation));
 
         error.Code.ShouldBe("MalformedResponse");
         error.Message.ShouldContain("ListAllMyBucketsResult");

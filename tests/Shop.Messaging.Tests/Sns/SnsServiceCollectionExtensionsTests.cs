@@ -11,10 +11,12 @@ public sealed class SnsServiceCollectionExtensionsTests
     [Fact]
     public void AddSnsClient_provides_the_query_client_configured_from_the_AWS_variables()
     {
-        using var provider = Services(("AWS_REGION", "us-east-1"), ("AWS_ENDPOINT_URL", "http://127.0.0.1:4566")).BuildServiceProvider();
+        using var provider = Services(("AWS_REGION", "us-east-1"), ("AWS_ENDPOINT_URL", "http://127.0.0.1:4566"), ("Sns:AttemptTimeout", "00:00:03"))
+            .BuildServiceProvider();
 
         provider.GetRequiredService<IStartupValidator>().Validate();
         provider.GetRequiredService<ISnsClient>().ShouldBeOfType<SnsQueryClient>();
+        provider.GetRequiredService<IOptions<SnsClientOptions>>().Value.AttemptTimeout.ShouldBe(TimeSpan.FromSeconds(3));
     }
 
     [Fact]
@@ -22,21 +24,19 @@ public sealed class SnsServiceCollectionExtensionsTests
     {
         using var provider = Services().BuildServiceProvider();
 
-        var error = Should.Throw<InvalidOperationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        var error = Should.Throw<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
         error.Message.ShouldContain("AWS_REGION");
     }
 
     [Fact]
-    public void Invalid_retry_options_stop_the_start_with_a_message_naming_the_setting()
+    public void An_attempt_timeout_out_of_range_stops_the_start_with_a_message_naming_the_setting()
     {
-        var services = Services(("AWS_REGION", "us-east-1"));
-        services.Configure<SnsRetryOptions>(options => options.MaxAttempts = 0);
-        using var provider = services.BuildServiceProvider();
+        using var provider = Services(("AWS_REGION", "us-east-1"), ("Sns:AttemptTimeout", "00:30:00")).BuildServiceProvider();
 
         var error = Should.Throw<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-        error.Message.ShouldContain("MaxAttempts");
+        error.Message.ShouldContain("Sns:AttemptTimeout");
     }
 
     private static ServiceCollection Services(params (string Key, string Value)[] variables)

@@ -7,9 +7,6 @@ internal static class SnsXml
 {
     public const string Namespace = "http://sns.amazonaws.com/doc/2010-03-31/";
 
-    public static string Publish(string messageId) =>
-        Response("Publish", $"<MessageId>{messageId}</MessageId>");
-
     public static string CreateTopic(string topicArn) =>
         Response("CreateTopic", $"<TopicArn>{topicArn}</TopicArn>");
 

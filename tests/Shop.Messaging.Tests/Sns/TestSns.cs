@@ -1,5 +1,4 @@
 using Amazon.Runtime;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Shop.Messaging.Aws;
@@ -13,22 +12,17 @@ internal static class TestSns
     public const string TopicArn = "arn:aws:sns:us-east-1:123456789012:shop-test-ordering-events";
     public static readonly Uri Endpoint = new("http://sns.test:4566/");
 
-    public static SnsRetryOptions FastRetries(int maxAttempts = 4) => new()
-    {
-        MaxAttempts = maxAttempts,
-        BaseDelay = TimeSpan.FromSeconds(1),
-        MaxDelay = TimeSpan.FromSeconds(2),
-        AttemptTimeout = TimeSpan.FromSeconds(30),
-    };
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(30);
 
-    public static SnsQueryClient Client(StubSnsHandler handler, TimeProvider? time = null, SnsRetryOptions? retry = null) =>
+    public static SnsQueryClient Client(StubSnsHandler handler, TimeProvider? time = null) =>
         new(
             new HttpClient(handler),
             new AwsSettings("us-east-1", Endpoint),
             new FixedCredentials(),
             time ?? new FakeTimeProvider(),
-            Options.Create(retry ?? FastRetries()),
-            NullLogger<SnsQueryClient>.Instance);
+            Options.Create(new SnsClientOptions { AttemptTimeout = AttemptTimeout }));
+
+    public static SnsBatchEntry Entry(string id, string body) => new(id, body, new Dictionary<string, string>());
 
     private sealed class FixedCredentials : IAwsCredentialsSource
     {

@@ -1,15 +1,17 @@
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Microsoft.Extensions.DependencyInjection;
+using Shop.Messaging.Consuming;
 using Shop.Messaging.Provisioning;
 
 namespace Shop.Messaging.Inbox.DynamoDb;
 
 /// <summary>
 /// The inbox of a DynamoDB-backed consumer: one item per (consumer, event id), written with
-/// <c>attribute_not_exists</c> in the same transaction as the handler's writes.
+/// <c>attribute_not_exists</c> in the same transaction as the handler's writes (<see cref="DynamoWrites"/>).
 /// </summary>
-public sealed class DynamoInbox(IAmazonDynamoDB dynamo, string tableName, TimeProvider time) : IProvisioningStep
+public sealed class DynamoInbox(IAmazonDynamoDB dynamo, string tableName, TimeProvider time) : IInbox, IProvisioningStep
 {
     public const string KeyAttribute = "pk";
 
@@ -21,6 +23,16 @@ public sealed class DynamoInbox(IAmazonDynamoDB dynamo, string tableName, TimePr
 
     /// <summary>The physical table name (with the environment prefix).</summary>
     public string TableName => tableName;
+
+    async Task<DispatchOutcome> IInbox.ApplyOnceAsync(
+        MessageContext context, IServiceProvider scope, Func<CancellationToken, Task> handle, CancellationToken cancellationToken)
+    {
+        await handle(cancellationToken);
+        var writes = scope.GetRequiredService<DynamoWrites>().Items;
+        return await ApplyOnceAsync(context.EventId, context.Queue, context.Type, writes, cancellationToken)
+            ? DispatchOutcome.Applied
+            : DispatchOutcome.Duplicate;
+    }
 
     /// <summary>Commits <paramref name="writes"/> and the inbox record together; false when the event was applied before.</summary>
     public async Task<bool> ApplyOnceAsync(Guid eventId, string consumer, string type, IReadOnlyList<TransactWriteItem> writes, CancellationToken cancellationToken)

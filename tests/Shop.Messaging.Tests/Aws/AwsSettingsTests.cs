@@ -1,9 +1,10 @@
 using Amazon;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Shop.Messaging.Aws;
 using Shouldly;
 
-namespace Shop.Messaging.Tests.Sns;
+namespace Shop.Messaging.Tests.Aws;
 
 public sealed class AwsSettingsTests
 {
@@ -26,7 +27,7 @@ public sealed class AwsSettingsTests
     [Fact]
     public void A_missing_region_fails_naming_AWS_REGION()
     {
-        var error = Should.Throw<InvalidOperationException>(() => FromVariables(("AWS_ENDPOINT_URL", "http://127.0.0.1:4566")));
+        var error = Should.Throw<OptionsValidationException>(() => FromVariables(("AWS_ENDPOINT_URL", "http://127.0.0.1:4566")));
 
         error.Message.ShouldContain("AWS_REGION");
     }
@@ -37,7 +38,7 @@ public sealed class AwsSettingsTests
     [InlineData("AWS_ENDPOINT_URL_SNS", "not a url")]
     public void A_malformed_endpoint_fails_naming_the_variable(string key, string value)
     {
-        var error = Should.Throw<InvalidOperationException>(() => FromVariables(("AWS_REGION", "us-east-1"), (key, value)));
+        var error = Should.Throw<OptionsValidationException>(() => FromVariables(("AWS_REGION", "us-east-1"), (key, value)));
 
         error.Message.ShouldContain(key);
     }
