@@ -11,6 +11,7 @@ builder.AddServiceDefaults();
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 
 var app = builder.Build();
+app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapReverseProxy();
 await app.RunAsync();

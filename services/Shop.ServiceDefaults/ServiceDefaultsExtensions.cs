@@ -22,13 +22,18 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    /// <summary>The middleware every service and the gateway run: errors as ProblemDetails, authentication, authorization.</summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseShopProblemDetails();
         app.UseAuthentication();
         app.UseAuthorization();
+        return app;
+    }
 
+    /// <summary>The endpoints every service and the gateway have: <c>/health/live</c>, <c>/health/ready</c>, <c>/openapi/v1.json</c>.</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
         app.MapShopHealthChecks();
         app.MapOpenApi().AllowAnonymous();
         return app;

@@ -32,4 +32,21 @@ public sealed class HealthTests
         timer.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10), "the 2 s check timeout, not the 30 s connect timeout, answers");
         (await ready.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("\"postgres\":{\"status\":\"Unhealthy\"");
     }
+
+    [Fact]
+    public async Task A_database_host_that_does_not_resolve_makes_ready_fail_fast()
+    {
+        await using var catalog = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseEnvironment("Development")
+            .UseSetting("ConnectionStrings:Catalog", "Host=catalog-db.invalid;Username=postgres;Database=catalog;Timeout=30")
+            .UseSetting("Auth:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
+        var client = catalog.CreateClient();
+
+        var timer = Stopwatch.StartNew();
+        var ready = await client.GetAsync("/health/ready", TestContext.Current.CancellationToken);
+
+        ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        timer.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5), "the 2 s check timeout bounds name resolution too");
+        (await ready.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("\"postgres\":{\"status\":\"Unhealthy\"");
+    }
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Shop.ServiceDefaults.Auth;
 
 /// <summary>
@@ -9,6 +11,7 @@ public sealed class AuthOptions
     public const string Section = "Auth";
 
     /// <summary>OpenID Connect issuer whose keys sign the tokens, e.g. https://cognito-idp.REGION.amazonaws.com/POOL_ID.</summary>
+    [Url(ErrorMessage = "Auth:Authority must be an absolute http(s) URL.")]
     public string? Authority { get; set; }
 
     /// <summary>Expected <c>aud</c>; when empty the audience is not checked (Cognito access tokens carry none).</summary>
@@ -21,5 +24,6 @@ public sealed class AuthOptions
     public string Issuer { get; set; } = "shop-local";
 
     /// <summary>The claim holding roles; Cognito puts groups in <c>cognito:groups</c>.</summary>
+    [Required(ErrorMessage = "Auth:RoleClaim must not be empty.")]
     public string RoleClaim { get; set; } = "role";
 }

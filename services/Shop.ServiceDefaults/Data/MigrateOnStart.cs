@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Shop.ServiceDefaults.Data;
 
@@ -12,13 +11,13 @@ namespace Shop.ServiceDefaults.Data;
 /// </summary>
 internal sealed partial class MigrateOnStart<TContext>(
     IServiceScopeFactory scopes,
-    IOptions<DatabaseOptions> options,
+    bool migrate,
     ILogger<MigrateOnStart<TContext>> logger) : IHostedService
     where TContext : DbContext
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.Migrate)
+        if (!migrate)
         {
             return;
         }

@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Shop.ServiceDefaults.Health;
 
 namespace Shop.ServiceDefaults.Data;
@@ -9,27 +12,35 @@ namespace Shop.ServiceDefaults.Data;
 public static class PostgresExtensions
 {
     /// <summary>
-    /// Registers <typeparamref name="TContext"/> on PostgreSQL from <c>ConnectionStrings__{connectionName}</c>,
-    /// a readiness check that the database answers, and (with <c>Database__Migrate=true</c>) migrations at start.
+    /// Registers <typeparamref name="TContext"/> on PostgreSQL from <c>ConnectionStrings__{connectionName}</c> (checked
+    /// at start), a readiness check that the database answers, and (with <c>Database__Migrate=true</c>) migrations at start.
     /// </summary>
     public static IHostApplicationBuilder AddPostgresDbContext<TContext>(this IHostApplicationBuilder builder, string connectionName)
         where TContext : DbContext
     {
-        var connectionString = builder.Configuration.GetConnectionString(connectionName);
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            throw new InvalidOperationException(
-                $"The setting ConnectionStrings:{connectionName} (environment variable ConnectionStrings__{connectionName}) is not set.");
-        }
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>());
+        builder.Services.AddOptions<DatabaseOptions>(connectionName)
+            .BindConfiguration(DatabaseOptions.Section)
+            .Configure<IConfiguration>((options, configuration) =>
+            {
+                options.ConnectionName = connectionName;
+                options.ConnectionString = configuration.GetConnectionString(connectionName);
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
-        builder.Services.AddDbContext<TContext>(options => options
-            .UseNpgsql(connectionString)
+        builder.Services.AddDbContext<TContext>((services, options) => options
+            .UseNpgsql(Settings(services, connectionName).ConnectionString)
             .UseSnakeCaseNamingConvention());
 
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>("postgres", timeout: HealthExtensions.DependencyTimeout);
-
-        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
-        builder.Services.AddHostedService<MigrateOnStart<TContext>>();
+        builder.Services.AddHostedService(services => new MigrateOnStart<TContext>(
+            services.GetRequiredService<IServiceScopeFactory>(),
+            Settings(services, connectionName).Migrate,
+            services.GetRequiredService<ILogger<MigrateOnStart<TContext>>>()));
         return builder;
     }
+
+    private static DatabaseOptions Settings(IServiceProvider services, string connectionName) =>
+        services.GetRequiredService<IOptionsMonitor<DatabaseOptions>>().Get(connectionName);
 }

@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,5 +23,32 @@ public static class ProblemDetailsExtensions
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         return services;
+    }
+
+    /// <summary>
+    /// Every error response becomes a ProblemDetails: exceptions through the exception handlers, bare status codes
+    /// (401, 404, 405...) through status code pages. A 415, which the framework answers without an exception, names
+    /// the body.
+    /// </summary>
+    public static IApplicationBuilder UseShopProblemDetails(this IApplicationBuilder app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(WriteStatusCodeProblemAsync);
+        return app;
+    }
+
+    private static async Task WriteStatusCodeProblemAsync(StatusCodeContext context)
+    {
+        var http = context.HttpContext;
+        var status = http.Response.StatusCode;
+        var problem = status == StatusCodes.Status415UnsupportedMediaType
+            ? new ValidationProblemDetails(new Dictionary<string, string[]> { ["body"] = ["The request body must be JSON (Content-Type: application/json)."] })
+            {
+                Title = "The request could not be processed.",
+            }
+            : new ProblemDetails();
+        problem.Status = status;
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>()
+            .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
     }
 }

@@ -23,6 +23,17 @@ public static class HealthExtensions
     {
         services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+
+        // After every registration (messaging adds its own): a check with a timeout answers within it, whatever it awaits.
+        services.PostConfigure<HealthCheckServiceOptions>(options =>
+        {
+            foreach (var registration in options.Registrations.Where(r => r.Timeout > TimeSpan.Zero))
+            {
+                var create = registration.Factory;
+                var timeout = registration.Timeout;
+                registration.Factory = provider => new TimeBoundHealthCheck(create(provider), timeout);
+            }
+        });
         return services;
     }
 

@@ -13,6 +13,7 @@ builder.AddServiceDefaults();
 builder.AddCatalogData();
 
 var app = builder.Build();
+app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapProductsApi();
 await app.RunAsync();

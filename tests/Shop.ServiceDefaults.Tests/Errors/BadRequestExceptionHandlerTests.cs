@@ -1,60 +1,110 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.TestHost;
 using Shop.ServiceDefaults.Errors;
 using Shouldly;
 
 namespace Shop.ServiceDefaults.Tests.Errors;
 
-public sealed class BadRequestExceptionHandlerTests
+/// <summary>Binding failures of real minimal-API endpoints answer a ProblemDetails naming the field, whatever words the framework uses.</summary>
+public sealed class BadRequestExceptionHandlerTests : IAsyncLifetime
 {
+    private WebApplication _app = null!;
+    private HttpClient _client = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Services.AddShopProblemDetails();
+        _app = builder.Build();
+        _app.UseShopProblemDetails();
+        _app.MapGet("/items/{id}", (int id, int pageSize, [FromQuery(Name = "order")] Guid? orderId, int page = 1) => TypedResults.Ok(id));
+        _app.MapGet("/kinds/{kind}", (DayOfWeek kind, [FromHeader(Name = "X-Count")] int? count) => TypedResults.Ok(kind));
+        _app.MapPost("/items", (Item item) => TypedResults.Ok(item));
+        await _app.StartAsync(Ct);
+        _client = _app.GetTestClient();
+    }
+
     [Theory]
-    [InlineData("Failed to bind parameter \"int id\" from \"abc\".", "id", "The value 'abc' is not a valid integer.")]
-    [InlineData("Failed to bind parameter \"int? page\" from \"x\".", "page", "The value 'x' is not a valid integer.")]
-    [InlineData("Failed to bind parameter \"Guid orderId\" from \"1\".", "orderId", "The value '1' is not a valid identifier (UUID).")]
-    [InlineData("Required parameter \"int pageSize\" was not provided from query string.", "pageSize", "The pageSize parameter is required.")]
-    public void Binding_failures_name_the_parameter(string message, string field, string expected)
+    [InlineData("/items/abc?pageSize=5", "id", "The value 'abc' is not a valid integer.")]
+    [InlineData("/items/1?pageSize=5&page=x", "page", "The value 'x' is not a valid integer.")]
+    [InlineData("/items/1?pageSize=ten", "pageSize", "The value 'ten' is not a valid integer.")]
+    [InlineData("/items/1?pageSize=5&order=1", "order", "The value '1' is not a valid identifier (UUID).")]
+    [InlineData("/items/1", "pageSize", "The pageSize parameter is required.")]
+    [InlineData("/items/99999999999?pageSize=5", "id", "The value '99999999999' is not a valid integer.")]
+    [InlineData("/kinds/someday", "kind", "The value 'someday' is not a valid DayOfWeek.")]
+    public async Task A_route_or_query_value_that_does_not_bind_is_named(string url, string field, string message)
     {
-        var (name, text) = BadRequestExceptionHandler.Describe(new BadHttpRequestException(message));
+        var response = await _client.GetAsync(url, Ct);
 
-        name.ShouldBe(field);
-        text.ShouldBe(expected);
+        var error = (await ErrorsOf(response, HttpStatusCode.BadRequest)).ShouldHaveSingleItem();
+        error.Key.ShouldBe(field);
+        error.Value.ShouldBe([message]);
     }
 
     [Fact]
-    public void A_body_that_is_not_json_names_the_body()
+    public async Task A_header_value_that_does_not_bind_is_named_as_the_header()
     {
-        var json = new JsonException("'b' is an invalid start of a property name.", "$", 0, 1);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/kinds/monday") { Headers = { { "X-Count", "many" } } };
 
-        var (name, _) = BadRequestExceptionHandler.Describe(new BadHttpRequestException("Failed to read parameter \"ProductRequest request\" from the request body as JSON.", json));
+        var response = await _client.SendAsync(request, Ct);
 
-        name.ShouldBe("body");
+        (await ErrorsOf(response, HttpStatusCode.BadRequest)).Keys.ShouldBe(["X-Count"]);
+    }
+
+    [Theory]
+    [InlineData("{not json", "body")]
+    [InlineData("""{"price":"cheap"}""", "price")]
+    [InlineData("""{"price":1,"lines":[{"quantity":"x"}]}""", "lines[0].quantity")]
+    [InlineData("", "body")]
+    public async Task A_body_that_does_not_bind_is_named_by_its_json_path(string body, string field)
+    {
+        var response = await _client.PostAsync("/items", new StringContent(body, Encoding.UTF8, "application/json"), Ct);
+
+        (await ErrorsOf(response, HttpStatusCode.BadRequest)).Keys.ShouldBe([field]);
     }
 
     [Fact]
-    public void A_json_value_of_the_wrong_type_names_its_path()
+    public async Task A_body_that_is_not_json_is_a_415_naming_the_body()
     {
-        var json = new JsonException("The JSON value could not be converted to System.Nullable`1[System.Decimal].", "$.price", 0, 10);
+        var response = await _client.PostAsync("/items", new StringContent("price=1", Encoding.UTF8, "application/x-www-form-urlencoded"), Ct);
 
-        var (name, text) = BadRequestExceptionHandler.Describe(new BadHttpRequestException("Failed to read parameter \"ProductRequest request\" from the request body as JSON.", json));
-
-        name.ShouldBe("price");
-        text.ShouldContain("price");
+        (await ErrorsOf(response, HttpStatusCode.UnsupportedMediaType)).Keys.ShouldBe(["body"]);
     }
 
     [Fact]
-    public void A_missing_body_names_the_body()
+    public async Task A_request_that_binds_is_answered_by_the_endpoint()
     {
-        var (name, _) = BadRequestExceptionHandler.Describe(new BadHttpRequestException("Implicit body inferred for parameter \"request\" but no body was provided. Did you mean to use a Service instead?"));
+        var response = await _client.GetAsync($"/items/7?pageSize=5&order={Guid.NewGuid()}", Ct);
 
-        name.ShouldBe("body");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
-    [Fact]
-    public void An_unrecognised_failure_keeps_the_framework_message()
+    public async ValueTask DisposeAsync()
     {
-        var (name, text) = BadRequestExceptionHandler.Describe(new BadHttpRequestException("Request line too long."));
-
-        name.ShouldBe("request");
-        text.ShouldBe("Request line too long.");
+        _client.Dispose();
+        await _app.DisposeAsync();
     }
+
+    private static async Task<Dictionary<string, string[]>> ErrorsOf(HttpResponseMessage response, HttpStatusCode status)
+    {
+        response.StatusCode.ShouldBe(status);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        problem.GetProperty("status").GetInt32().ShouldBe((int)status);
+        return problem.GetProperty("errors").Deserialize<Dictionary<string, string[]>>()!;
+    }
+
+    public sealed record Item(decimal Price, IReadOnlyList<Line>? Lines);
+
+    public sealed record Line(int Quantity);
 }
