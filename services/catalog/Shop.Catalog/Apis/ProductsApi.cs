@@ -38,7 +38,7 @@ public static class ProductsApi
         var products = db.Products.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(category))
         {
-            products = products.Where(p => p.Category.ToLower() == category.Trim().ToLower());
+            products = products.InCategory(category);
         }
 
         if (!string.IsNullOrWhiteSpace(q))

@@ -5,11 +5,20 @@ namespace Shop.Catalog.Data;
 
 public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbContext(options)
 {
+    /// <summary>
+    /// Compares text ignoring case (ICU, strength 2): equality on a column with it is case-insensitive and can
+    /// still use the column's B-tree index, which <c>lower(column) = ...</c> cannot. It lives in <c>public</c>
+    /// because a column names its collation unqualified (Npgsql quotes a qualified name as one identifier), and
+    /// <c>public</c> is on every default search path.
+    /// </summary>
+    public const string CaseInsensitive = "case_insensitive";
+
     public DbSet<Product> Products => Set<Product>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema("catalog");
+        modelBuilder.HasCollation("public", CaseInsensitive, locale: "und-u-ks-level2", provider: "icu", deterministic: false);
 
         modelBuilder.Entity<Product>(product =>
         {
@@ -17,7 +26,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
             product.Property(p => p.Id).UseIdentityByDefaultColumn();
             product.Property(p => p.Name).HasMaxLength(ProductLimits.NameLength).IsRequired();
             product.Property(p => p.Description).HasMaxLength(ProductLimits.DescriptionLength).IsRequired();
-            product.Property(p => p.Category).HasMaxLength(ProductLimits.CategoryLength).IsRequired();
+            product.Property(p => p.Category).HasMaxLength(ProductLimits.CategoryLength).IsRequired().UseCollation(CaseInsensitive);
             product.Property(p => p.Price).HasPrecision(12, 2);
             product.Property(p => p.Currency).HasMaxLength(3).IsFixedLength().IsRequired();
             product.HasIndex(p => p.Category);

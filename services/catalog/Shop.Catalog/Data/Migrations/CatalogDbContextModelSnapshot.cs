@@ -17,6 +17,7 @@ namespace Shop.Catalog.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder
                 .HasDefaultSchema("catalog")
+                .HasAnnotation("Npgsql:CollationDefinition:public.case_insensitive", "und-u-ks-level2,und-u-ks-level2,icu,False")
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
@@ -39,7 +40,8 @@ namespace Shop.Catalog.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
-                        .HasColumnName("category");
+                        .HasColumnName("category")
+                        .UseCollation("case_insensitive");
 
                     b.Property<string>("Currency")
                         .IsRequired()
