@@ -19,12 +19,19 @@ public sealed class PostgresFixtureTests(PostgresFixture postgres, ITestOutputHe
     }
 
     [Fact]
-    public void Source_is_the_environment_variable_when_it_is_set_else_a_started_server()
+    public async Task A_server_named_in_the_environment_variable_is_used_and_left_as_it_was_found()
     {
-        var expectEnvironment = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(PostgresFixture.ConnectionVariable));
+        var given = postgres.ConnectionString;
+        var fixture = new PostgresFixture { ReadVariable = name => name == PostgresFixture.ConnectionVariable ? given : null };
+        await fixture.InitializeAsync();
 
-        (postgres.Source == PostgresSource.EnvironmentVariable).ShouldBe(expectEnvironment);
-        postgres.Description.ShouldNotBeNullOrEmpty();
+        fixture.Source.ShouldBe(PostgresSource.EnvironmentVariable);
+        fixture.ConnectionString.ShouldBe(given);
+        var created = await fixture.CreateDatabaseAsync("borrowed");
+        await Execute(created, "create table marker (id int)");
+        await fixture.DisposeAsync();
+
+        (await DatabaseExistsAsync(new NpgsqlConnectionStringBuilder(created).Database!)).ShouldBeFalse("the fixture drops what it created on a shared server");
     }
 
     private static async Task Execute(string connectionString, string sql)
@@ -33,6 +40,15 @@ public sealed class PostgresFixtureTests(PostgresFixture postgres, ITestOutputHe
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
+
+    private async Task<bool> DatabaseExistsAsync(string name)
+    {
+        await using var connection = new NpgsqlConnection(postgres.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand("select exists (select 1 from pg_database where datname = $1)", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = name });
+        return (bool)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 
     private static async Task<bool> TableExists(string connectionString, string table)

@@ -19,6 +19,9 @@ public sealed partial class PostgresFixture : IAsyncLifetime
     private PostgreSqlContainer? _container;
     private LocalPostgres? _localPostgres;
 
+    /// <summary>Where the fixture reads environment variables; the process environment unless a test says otherwise.</summary>
+    public Func<string, string?> ReadVariable { get; init; } = Environment.GetEnvironmentVariable;
+
     /// <summary>Host, port and credentials of the server; the Database in it is irrelevant.</summary>
     public string ConnectionString { get; private set; } = "";
 
@@ -29,7 +32,7 @@ public sealed partial class PostgresFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        if (Environment.GetEnvironmentVariable(ConnectionVariable) is { Length: > 0 } connectionString)
+        if (ReadVariable(ConnectionVariable) is { Length: > 0 } connectionString)
         {
             Use(PostgresSource.EnvironmentVariable, connectionString, $"PostgreSQL from {ConnectionVariable}");
         }
