@@ -20,7 +20,7 @@ public sealed class MessagingOptions
     [RegularExpression("^[0-9]{12}$", ErrorMessage = "Messaging:AccountId must be a 12-digit AWS account id.")]
     public string? AccountId { get; set; }
 
-    /// <summary>How many messages one service instance handles at once; above 10, receiving overlaps handling.</summary>
+    /// <summary>How many messages one service instance handles at once; each 10 of them get a receive loop of their own.</summary>
     [Range(1, 100)]
     public int MaxConcurrency { get; set; } = 20;
 

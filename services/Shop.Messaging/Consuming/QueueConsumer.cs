@@ -82,6 +82,18 @@ internal sealed class QueueConsumer(
     {
         var queueUrl = await resources.QueueUrlAsync(_queue.Name, stoppingToken);
         ConsumerLog.Consuming(logger, resources.PhysicalName(_queue.Name));
+        await Task.WhenAll(Enumerable.Range(0, ReceiveLoops).Select(_ => ReceiveLoopAsync(queueUrl, stoppingToken)));
+    }
+
+    /// <summary>
+    /// One receive loop per 10 handler slots: a receive returns at most 10 messages, so with one loop a consumer takes
+    /// at most 10 messages per round trip however many it could handle. Parallel receives let it keep up with a burst
+    /// (and, on an emulator whose receives slow down as the queue grows, keep the queue short).
+    /// </summary>
+    private int ReceiveLoops => Math.Max(1, options.Value.MaxConcurrency / 10);
+
+    private async Task ReceiveLoopAsync(string queueUrl, CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             var slots = await TakeSlotsAsync(stoppingToken);
@@ -110,8 +122,7 @@ internal sealed class QueueConsumer(
 
     /// <summary>
     /// Waits until a full receive's worth of handler slots (10, or MaxConcurrency if lower) is free: a receive costs
-    /// one request whatever it returns, so asking for fewer than 10 wastes requests, and on a queue with a backlog
-    /// every receive is slow. With MaxConcurrency above 10 the next receive overlaps the current batch.
+    /// one request whatever it returns, so asking for fewer than 10 wastes requests.
     /// </summary>
     private async Task<int> TakeSlotsAsync(CancellationToken stoppingToken)
     {
