@@ -2,5 +2,3 @@ namespace Shop.DeadLetters;
 
 /// <summary>One dead-letter queue: how many messages it holds and a look at the first few.</summary>
 public sealed record DeadLetterReport(string Queue, string DeadLetterQueue, int Depth, IReadOnlyList<DeadLetter> Messages);
-
-public sealed record DeadLetter(string MessageId, string? Type, string? EventId, int ReceiveCount, string Body);

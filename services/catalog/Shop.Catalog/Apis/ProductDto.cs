@@ -20,16 +20,3 @@ public sealed record ProductDto(
         product.Currency,
         product.AvailableStock);
 }
-
-/// <summary>The body of POST and PUT: every field is required.</summary>
-public sealed record ProductRequest(
-    string? Name,
-    string? Description,
-    string? Category,
-    decimal? Price,
-    string? Currency,
-    int? AvailableStock);
-
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount);
-
-public sealed record CategoryDto(string Name, int ProductCount);

@@ -1,5 +1,3 @@
 namespace Shop.Contracts.Events;
 
 public sealed record PaymentSucceeded(Guid OrderId, Guid PaymentId, decimal Amount, string Currency) : IIntegrationEvent;
-
-public sealed record PaymentFailed(Guid OrderId, string Reason) : IIntegrationEvent;

@@ -1,0 +1,3 @@
+namespace Shop.Contracts.Events;
+
+public sealed record OrderLine(int ProductId, int Quantity);

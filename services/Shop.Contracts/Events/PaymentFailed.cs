@@ -1,0 +1,3 @@
+namespace Shop.Contracts.Events;
+
+public sealed record PaymentFailed(Guid OrderId, string Reason) : IIntegrationEvent;

@@ -1,0 +1,3 @@
+namespace Shop.Catalog.Apis;
+
+public sealed record CategoryDto(string Name, int ProductCount);
