@@ -13,7 +13,7 @@ public sealed class MessagingOptions
     [RegularExpression("^[a-z0-9][a-z0-9-]{0,39}$", ErrorMessage = "Messaging:Prefix must be 1-40 lower-case letters, digits or dashes.")]
     public string Prefix { get; set; } = "";
 
-    /// <summary>Create topics, queues and subscriptions at start. Unset means: on in Development, off elsewhere (CDK owns them).</summary>
+    /// <summary>Create topics, queues and subscriptions at start. Unset means: on in Development, off elsewhere (where the deployment creates them).</summary>
     public bool? Provision { get; set; }
 
     /// <summary>The AWS account that owns the topics; required when not provisioning, to name topic ARNs without CreateTopic.</summary>

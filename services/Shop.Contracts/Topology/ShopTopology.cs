@@ -3,8 +3,8 @@ using Shop.Contracts.Events;
 namespace Shop.Contracts.Topology;
 
 /// <summary>
-/// The shop's messaging topology: the single definition read by the local provisioner, the CDK app and the
-/// test that checks every YAML file repeating these names.
+/// The shop's messaging topology: the single definition that provisioning (<c>Messaging__Provision</c>), the
+/// messaging layer's routing and the dead-letter command read.
 /// </summary>
 public static class ShopTopology
 {

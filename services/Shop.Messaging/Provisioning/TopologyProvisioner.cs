@@ -10,7 +10,7 @@ namespace Shop.Messaging.Provisioning;
 /// <summary>
 /// Creates, idempotently, what one service needs: the topic it publishes to, and its queue with a DLQ and redrive
 /// policy, a policy letting its topics send to it, and a raw-delivery subscription per topic filtered on <c>type</c>.
-/// For local runs; in AWS the CDK app creates the same resources from the same topology.
+/// For local runs and tests; elsewhere the deployment creates these resources and provisioning is off.
 /// </summary>
 public sealed class TopologyProvisioner(ISnsClient sns, IAmazonSQS sqs, MessagingResources resources)
 {
