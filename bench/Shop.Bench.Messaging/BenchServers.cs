@@ -16,11 +16,18 @@ public sealed class BenchServers : IAsyncDisposable
     {
         Postgres = postgres;
         Moto = moto;
+        Observer = CreateSqsClient(requests: null);
     }
 
     public LocalPostgres Postgres { get; }
 
     public LocalMoto Moto { get; }
+
+    /// <summary>The postmaster's process id: the first line of <c>postmaster.pid</c>.</summary>
+    public int PostgresProcessId => int.Parse(File.ReadLines(Path.Combine(Postgres.DataDirectory, "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The benchmark's own SQS client (set-up and backlog samples); its requests count for neither side.</summary>
+    public AmazonSQSClient Observer { get; }
 
     /// <summary>The standard AWS settings a node reads, pointing at this moto server.</summary>
     public IReadOnlyDictionary<string, string?> AwsEnvironment => new Dictionary<string, string?>
@@ -48,15 +55,31 @@ public sealed class BenchServers : IAsyncDisposable
         }
     }
 
-    /// <summary>A plain SDK client for the moto endpoint, configured exactly as the messaging layer configures its own.</summary>
-    public AmazonSQSClient CreateSqsClient() =>
-        new(new BasicAWSCredentials(AccessKeyId, SecretAccessKey), new AwsSettings(Region, Moto.Endpoint).CreateSqsConfig());
+    /// <summary>A plain SDK client for the moto endpoint, configured as the messaging layer configures its own; counted when <paramref name="requests"/> is given.</summary>
+    public AmazonSQSClient CreateSqsClient(RequestCounter? requests)
+    {
+        var config = new AwsSettings(Region, Moto.Endpoint).CreateSqsConfig();
+        if (requests is not null)
+        {
+            config.HttpClientFactory = requests.SdkFactory();
+        }
+
+        return new AmazonSQSClient(new BasicAWSCredentials(AccessKeyId, SecretAccessKey), config);
+    }
+
+    /// <summary>Messages in the queue, visible or in flight.</summary>
+    public async Task<int> QueueDepthAsync(string queueUrl, CancellationToken cancellationToken)
+    {
+        var attributes = await Observer.GetQueueAttributesAsync(queueUrl, ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"], cancellationToken);
+        return attributes.ApproximateNumberOfMessages + attributes.ApproximateNumberOfMessagesNotVisible;
+    }
 
     /// <summary>A prefix no other round uses, so no queue, topic or backlog carries over.</summary>
-    public static string NewPrefix(string side, int round) => $"bench-{side}{round}-{Guid.NewGuid().ToString("N")[..6]}";
+    public static string NewPrefix(string side, int round) => $"bench-{side.Replace(' ', '-')}{round}-{Guid.NewGuid().ToString("N")[..6]}";
 
     public async ValueTask DisposeAsync()
     {
+        Observer.Dispose();
         try
         {
             await Moto.DisposeAsync();

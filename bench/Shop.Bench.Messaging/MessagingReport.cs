@@ -1,47 +1,106 @@
 using System.Globalization;
 using System.Text;
+using Shop.Messaging;
 
 namespace Shop.Bench.Messaging;
 
-/// <summary>The benchmark's result as Markdown: setting, every round, medians, the ratio and what explains it.</summary>
+/// <summary>The benchmark's result as Markdown: the setting, the medians with their spread per phase, every round.</summary>
 public static class MessagingReport
 {
-    public static string Render(BenchOptions options, MachineInfo machine, DateTimeOffset started, TimeSpan duration, IReadOnlyList<PeerRound> peer, IReadOnlyList<PipelineRound> pipeline)
-    {
-        var peerMedian = Median(peer.Select(r => r.Rate));
-        var pipelineMedian = Median(pipeline.Select(r => r.Rate));
-        var ratio = pipelineMedian / peerMedian;
-        var text = new StringBuilder();
+    private const string Raw = "raw SDK";
+    private const string Pipeline = "pipeline";
 
-        Line(text, "# Messaging: pipeline vs. raw SQS SDK, events per second end to end");
+    public static string Render(
+        BenchOptions options, MachineInfo machine, string loadAtEnd, DateTimeOffset started, TimeSpan duration, IReadOnlyList<RoundResult> results)
+    {
+        var text = new StringBuilder();
+        Line(text, "# Messaging: pipeline vs. raw SQS SDK on one moto server");
         Line(text);
-        Line(text, $"Measured {started.UtcDateTime:yyyy-MM-dd HH:mm} UTC with `bash bench/messaging.sh --events {options.Events} --rounds {options.Rounds} --per-transaction {options.EventsPerTransaction} --warmup {options.Warmup}` ({duration.TotalSeconds:0} s including server start-up).");
+        Line(text, $"Measured {started.UtcDateTime:yyyy-MM-dd HH:mm} UTC with `bash bench/messaging.sh {options.CommandLine()}` ({duration.TotalMinutes:0} min).");
+        Line(text, "Every figure is the median of the rounds, with the lowest and highest round in brackets.");
         Line(text);
         Line(text, "| setting | value |");
         Line(text, "|---|---|");
-        Line(text, $"| machine | {machine.Processors} CPUs ({machine.Cpu}), {machine.Memory} RAM |");
-        Line(text, $"| OS | {machine.OperatingSystem} |");
-        Line(text, $"| load average (1/5/15 min) | {machine.LoadAverage} at start, {MachineInfo.ReadLoadAverage()} at end ({machine.Processors} CPUs) |");
+        Line(text, $"| machine | {machine.Processors} CPUs ({machine.Cpu}), {machine.Memory} RAM, {machine.OperatingSystem} |");
+        Line(text, $"| load average (1/5/15 min) | {machine.LoadAverage} before, {loadAtEnd} after |");
         Line(text, $"| .NET | {machine.Dotnet} |");
-        Line(text, $"| AWS emulator | moto {machine.Moto}: one moto_server on 127.0.0.1, shared by both sides |");
-        Line(text, $"| PostgreSQL | {machine.Postgres}, throwaway, fsync off (pipeline only) |");
-        Line(text, $"| events per side and round | {options.Events} (pipeline: {options.EventsPerTransaction} per transaction) |");
-        Line(text, $"| rounds | {options.Rounds} per side, alternating raw SDK, pipeline, raw SDK, ..., each on fresh queues and topics{(options.Warmup > 0 ? $", after one unmeasured warm-up round of {options.Warmup} per side" : "")} |");
+        Line(text, $"| AWS emulator | moto {machine.Moto}: one moto_server on 127.0.0.1, shared by both sides, one side at a time |");
+        Line(text, $"| PostgreSQL | {machine.Postgres}, throwaway (the pipeline's outbox and inbox) |");
+        Line(text, $"| pipeline consumer | Messaging:MaxConcurrency {options.MaxConcurrency?.ToString(CultureInfo.InvariantCulture) ?? $"{new MessagingOptions().MaxConcurrency} (the default)"} |");
+        Line(text, $"| rounds | {options.Rounds}; each runs both sides on fresh queues, topics and databases, alternating which goes first{(options.Warmup > 0 ? $", after an unmeasured burst of {options.Warmup} per side" : "")} |");
         Line(text);
-        Line(text, "| round | raw SDK (msg/s) | raw SDK: sends done / last delete (s), peak backlog | pipeline (events/s) | pipeline: committed / outbox empty / last applied (s), peak backlog |");
-        Line(text, "|---|---:|---|---:|---|");
-        for (var i = 0; i < Math.Max(peer.Count, pipeline.Count); i++)
+
+        var phases = results.Select(r => r.Result.Phase).DistinctBy(p => p.Name).ToList();
+        Line(text, "## Medians [min–max]");
+        Line(text);
+        Line(text, $"| load | measure | {Raw} | {Pipeline} | pipeline vs. raw SDK |");
+        Line(text, "|---|---|---:|---:|---:|");
+        foreach (var phase in phases)
         {
-            var p = i < peer.Count ? peer[i] : null;
-            var q = i < pipeline.Count ? pipeline[i] : null;
-            Line(text, $"| {i + 1} | {p?.Rate:0.0} | {Seconds(p?.SendsDone)} / {Seconds(p?.Elapsed)}, {p?.PeakBacklog} | {q?.Rate:0.0} | {Seconds(q?.Committed)} / {Seconds(q?.Relayed)} / {Seconds(q?.Elapsed)}, {q?.PeakBacklog} |");
+            var raw = Of(results, Raw, phase);
+            var pipeline = Of(results, Pipeline, phase);
+            if (phase.IsBurst)
+            {
+                Row(text, phase.Name, "events/s, first offered to last applied", raw, pipeline, r => r.Throughput, "0.0", higherIsBetter: true);
+                Row(text, "", "p50 offered → applied (s)", raw, pipeline, r => r.Percentile(0.5).TotalSeconds, "0.00", higherIsBetter: false);
+                Row(text, "", "p99 offered → applied (s)", raw, pipeline, r => r.Percentile(0.99).TotalSeconds, "0.00", higherIsBetter: false);
+                Row(text, "", "peak backlog (messages)", raw, pipeline, r => r.PeakBacklog, "0", higherIsBetter: false);
+            }
+            else
+            {
+                Row(text, phase.Name, "p50 due → applied (ms)", raw, pipeline, r => r.Percentile(0.5).TotalMilliseconds, "0", higherIsBetter: false);
+                Row(text, "", "p99 due → applied (ms)", raw, pipeline, r => r.Percentile(0.99).TotalMilliseconds, "0", higherIsBetter: false);
+                Row(text, "", "peak backlog (messages)", raw, pipeline, r => r.PeakBacklog, "0", higherIsBetter: false);
+            }
+
+            Row(text, "", "AWS requests per event", raw, pipeline, r => r.RequestsPerEvent, "0.00", higherIsBetter: false);
+            Row(text, "", "moto CPU ms per event", raw, pipeline, r => r.MotoCpuMsPerEvent, "0.0", higherIsBetter: false);
+            Row(text, "", "PostgreSQL CPU ms per event", raw, pipeline, r => r.PostgresCpuMsPerEvent, "0.0", higherIsBetter: false);
+            Row(text, "", "benchmark process CPU ms per event", raw, pipeline, r => r.ProcessCpuMsPerEvent, "0.0", higherIsBetter: false);
         }
 
-        Line(text, $"| **median** | **{peerMedian:0.0}** | | **{pipelineMedian:0.0}** | |");
         Line(text);
-        Line(text, $"**Ratio pipeline / raw SDK: {ratio:0.00}x** ({(ratio >= 1 ? "the pipeline is faster" : "the pipeline is slower")}).");
+        var duplicates = results.Where(r => r.Side == Raw).Sum(r => r.Result.Duplicates);
+        Line(text, $"Events the raw SDK side handled twice (a redelivery it has no inbox to catch): {duplicates}. The pipeline checks after every round that each order's effect happened exactly once, and stops otherwise.");
         Line(text);
-        Line(text, Explanation(options, machine, peer, pipeline, ratio));
+        Line(text, "## Every round");
+        Line(text);
+        Line(text, "| round | side | load | events/s | p50 (ms) | p99 (ms) | peak backlog | requests/event | CPU ms/event: moto, PostgreSQL, process |");
+        Line(text, "|---:|---|---|---:|---:|---:|---:|---:|---|");
+        foreach (var r in results)
+        {
+            var p = r.Result;
+            Line(text, Invariant($"| {r.Round} | {r.Side} | {p.Phase.Name} | {p.Throughput:0.0} | {p.Percentile(0.5).TotalMilliseconds:0} | {p.Percentile(0.99).TotalMilliseconds:0} | {p.PeakBacklog} | {p.RequestsPerEvent:0.00} | {p.MotoCpuMsPerEvent:0.0}, {p.PostgresCpuMsPerEvent:0.0}, {p.ProcessCpuMsPerEvent:0.0} |"));
+        }
+
+        Line(text);
+        Line(text, "## How it is measured");
+        Line(text);
+        Line(text, """
+            - **raw SDK**: the plain AWS SDK way on one SQS queue: SendMessage once per event (the body and the six attributes the
+              shop's envelope carries); one receiver long-polls ReceiveMessage for up to 10 and calls DeleteMessage once per message.
+            - **pipeline**: the shop's messaging layer in two generic hosts wired as services are: an ordering node commits each event
+              through its outbox (one transaction per event), its dispatcher relays them with SNS PublishBatch, SNS delivers them
+              to the catalog queue (raw delivery, filter policy on `type`), and a catalog node applies each through its inbox
+              (an inbox row and the handler's row in one transaction) and deletes them with DeleteMessageBatch.
+            - **Loads**, the same for both sides: a *burst* offers every event at once, handed over by 10 concurrent callers (commits
+              on one side, SendMessage calls on the other); a *fixed rate* offers event i at i / rate seconds on an open-loop
+              schedule, each offer on its own, whether or not the side keeps up.
+            - **Latency** runs from when an event was due (its scheduled time; the burst's start) to when its handler finished:
+              for the pipeline, the end of the consumer span, after the inbox transaction commits; for the raw SDK, after parsing,
+              before its delete. A side that falls behind its schedule pays for it in latency.
+            - **Requests** are every HTTP request each side's own SNS and SQS clients sent, counted in the clients, from the phase's
+              start until the queue was empty again (idle long polls included); the benchmark's own backlog samples are not counted.
+              **CPU** is user plus system time over the same interval (`/proc/PID/stat`) of the emulator, of PostgreSQL (the
+              postmaster and its backends; only the pipeline uses it) and of the benchmark process (both sides' clients, the
+              pipeline's hosts, and the benchmark's own driving and sampling, alike for both), per event.
+            - **Backlog** is sampled twice a second: events taken but not yet deleted from the queue (the outbox, plus the queue's
+              visible and in-flight messages).
+            - moto is a single Python process: a side's throughput is bounded by its CPU cost per event, and its SQS receive slows
+              as the queue grows (each message received re-reads every queue attribute, which scans the whole queue), so a side
+              that lets a backlog build pays for it on every later receive. The absolute rates are moto's, far below AWS; the ratios
+              compare the two sides on the same emulator.
+            """);
         return text.ToString();
     }
 
@@ -52,45 +111,36 @@ public static class MessagingReport
         return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    private static string Explanation(BenchOptions options, MachineInfo machine, IReadOnlyList<PeerRound> peer, IReadOnlyList<PipelineRound> pipeline, double ratio)
+    private static List<PhaseResult> Of(IReadOnlyList<RoundResult> results, string side, Phase phase) =>
+        [.. results.Where(r => r.Side == side && r.Result.Phase.Name == phase.Name).Select(r => r.Result)];
+
+    private static void Row(
+        StringBuilder text, string load, string measure, List<PhaseResult> raw, List<PhaseResult> pipeline, Func<PhaseResult, double> value, string format, bool higherIsBetter)
     {
-        var n = options.Events;
-        var committed = Median(pipeline.Select(r => r.Committed.TotalSeconds));
-        var relayed = Median(pipeline.Select(r => r.Relayed.TotalSeconds));
-        var applied = Median(pipeline.Select(r => r.Elapsed.TotalSeconds));
-        var pipelineBacklog = Median(pipeline.Select(r => (double)r.PeakBacklog));
-        var sendsDone = Median(peer.Select(r => r.SendsDone.TotalSeconds));
-        var deletesDone = Median(peer.Select(r => r.Elapsed.TotalSeconds));
-        var peerBacklog = Median(peer.Select(r => (double)r.PeakBacklog));
-        var sendMs = 1000 * sendsDone / n;
-        var relayMs = 1000 * relayed / n;
-
-        var what = $"""
-            **What each side does.** The *raw SDK* side is the plain AWS SDK way on one SQS queue: a sender task calls SendMessage once per message (the event's JSON body and the envelope's six attributes: type, id, time, source, content-type, traceparent) while a receiver task long-polls ReceiveMessage (up to 10 messages, 20 s wait), parses each body and calls DeleteMessage once per message: about 21 emulator requests per 10 messages. Its rate is {n} / (first send to last delete). The *pipeline* side is the shop's messaging layer (`AddMessaging`) in two generic hosts: an ordering node commits {n} OrderPlaced events through `IOutbox`, {options.EventsPerTransaction} per transaction, into PostgreSQL; its outbox dispatcher relays them 10 at a time with one SNS PublishBatch to the ordering-events topic, which moto delivers (raw delivery, filter policy on `type`) into the catalog queue; a catalog node receives 10 at a time (at most {new Shop.Messaging.MessagingOptions().MaxConcurrency} in flight, the default MaxConcurrency, so the next receive overlaps the current batch), applies each event in its own transaction (inbox row plus the handler's row) and deletes each batch with one DeleteMessageBatch: about 3 emulator requests per 10 events. Its rate is {n} / (first commit to the moment the consumer's inbox count, polled every {PipelineSide.PollInterval.TotalMilliseconds:0} ms, reached {n}). Peak backlog is the most messages sent (or relayed) but not yet deleted (or applied) at any sample.
-            """;
-
-        var backlogGrew = pipelineBacklog > 2 * peerBacklog;
-        var backlog = backlogGrew
-            ? $"The raw SDK's sender, at one request per message, is slow enough for its receiver to keep up (last delete {deletesDone - sendsDone:0.0} s after the last send, backlog peaking at {peerBacklog:0} messages), whereas the pipeline's relay fills the catalog queue faster than its consumer empties it (outbox empty after {relayed:0.0} s, last event applied after {applied:0.0} s, backlog peaking at {pipelineBacklog:0} events), so the consumer's receives and deletes each scanned a longer queue."
-            : $"Backlogs stayed comparable (peaks of {peerBacklog:0} raw SDK messages and {pipelineBacklog:0} pipeline events; the pipeline's outbox was empty after {relayed:0.0} s and its last event applied after {applied:0.0} s).";
-        var perMessageDominates = relayMs > sendMs / 3;
-        var verdict = ratio >= 1
-            ? $"So the pipeline comes out at {ratio:0.00}x, above 1x: batching's sevenfold cut in emulator requests "
-                + (backlogGrew ? "outweighed the backlog the relay let build up." : "paid off.")
-            : $"So the pipeline comes out at {ratio:0.00}x, below 1x: "
-                + (perMessageDominates
-                    ? "batching cuts requests about sevenfold, but on a local emulator the per-message work inside a request dominates"
-                    : "batching made the relay fast, but not the whole pipeline")
-                + (backlogGrew ? ", and the backlog the relay builds up slows the consumer by more than batching saved." : ".")
-                + " Against AWS, where every request crosses a network, the request count weighs far more; this benchmark measures moto's costs, not AWS's.";
-
-        var why = $"""
-            **Why the ratio is what it is.** Both sides share one moto_server, a single Python process, which is the bottleneck of both (the pipeline's PostgreSQL writes were all committed after {committed:0.00} s). On moto a request's cost is mostly per message: relaying took {relayMs:0.0} ms per event in batches of 10 against {sendMs:0.0} ms per single SendMessage (first commit to empty outbox, and first to last send, each while its side's consumer used the same moto). And moto {machine.Moto.Split(' ')[0]} keeps each queue as a list that it scans on every ReceiveMessage and on every message deleted, so receiving and deleting get slower as the queue's backlog grows. {backlog} {verdict}
-            """;
-        return what + "\n\n" + why;
+        var rawMedian = Median(raw.Select(value));
+        var pipelineMedian = Median(pipeline.Select(value));
+        Line(text, $"| {load} | {measure} | {Spread(raw, value, format)} | {Spread(pipeline, value, format)} | {Compare(rawMedian, pipelineMedian, higherIsBetter)} |");
     }
 
-    private static string Seconds(TimeSpan? time) => time is { } t ? t.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) : "";
+    private static string Spread(List<PhaseResult> results, Func<PhaseResult, double> value, string format)
+    {
+        var values = results.Select(value).ToList();
+        return Invariant($"{Median(values).ToString(format, CultureInfo.InvariantCulture)} [{values.Min().ToString(format, CultureInfo.InvariantCulture)}–{values.Max().ToString(format, CultureInfo.InvariantCulture)}]");
+    }
+
+    /// <summary>How many times better the pipeline's median is than the raw SDK's (below 1: worse).</summary>
+    private static string Compare(double raw, double pipeline, bool higherIsBetter)
+    {
+        if (raw <= 0 || pipeline <= 0)
+        {
+            return "–";
+        }
+
+        var factor = higherIsBetter ? pipeline / raw : raw / pipeline;
+        return Invariant($"{factor:0.00}x {(factor >= 1 ? "better" : "worse")}");
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static void Line(StringBuilder text, string line = "") => text.Append(line).Append('\n');
 }

@@ -1,97 +1,98 @@
 using System.Diagnostics;
+using Amazon.SQS;
 using Microsoft.EntityFrameworkCore;
 using Shop.Contracts.Events;
 using Shop.Contracts.Topology;
+using Shop.Messaging.Telemetry;
 
 namespace Shop.Bench.Messaging;
 
-/// <summary>One round of the pipeline, with the moments its three stages were seen to finish.</summary>
-public sealed record PipelineRound(int Events, TimeSpan Elapsed, TimeSpan Committed, TimeSpan Relayed, int PeakBacklog)
-{
-    public double Rate => Events / Elapsed.TotalSeconds;
-}
-
 /// <summary>
-/// The shop's way: an ordering node commits OrderPlaced events through its outbox, its dispatcher relays them to the
-/// ordering-events topic with PublishBatch, SNS fans them out to the catalog queue, and a catalog node consumes them
-/// through its inbox with a handler that records each order.
+/// The shop's way: an ordering node commits each OrderPlaced through its outbox, its dispatcher relays them to the
+/// ordering-events topic with PublishBatch, SNS fans them out to the catalog queue (raw delivery, filter on
+/// <c>type</c>), and a catalog node consumes them through its inbox with a handler that records each order.
 /// </summary>
-public sealed class PipelineSide(BenchServers servers)
+public sealed class PipelineSide(BenchServers servers, int? maxConcurrency) : ISide
 {
-    /// <summary>How often the databases are asked for progress: the resolution of the measured end.</summary>
-    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
-
     private static readonly ServiceTopology Publisher = new("ordering", ShopTopology.OrderingEvents, null);
     private static readonly ServiceTopology Consumer = new("catalog", null, ShopTopology.CatalogQueue);
 
-    public async Task<PipelineRound> RunAsync(int round, int events, int perTransaction, TimeSpan timeout, CancellationToken cancellationToken)
+    public string Name => "pipeline";
+
+    public async Task<ISideSession> StartAsync(string prefix, CancellationToken cancellationToken)
     {
-        var prefix = BenchServers.NewPrefix("pipeline", round);
-        await using var publisher = await StartNodeAsync(Publisher, prefix, cancellationToken);
-        await using var consumer = await StartNodeAsync(Consumer, prefix, cancellationToken);
-        var orders = Enumerable.Range(0, events)
-            .Select(i => new OrderPlaced(Guid.NewGuid(), $"customer-{i % 100}", [new OrderLine(1 + (i % 50), 1)]))
-            .ToList();
-
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
-        var clock = Stopwatch.StartNew();
-        foreach (var transaction in orders.Chunk(perTransaction))
-        {
-            await publisher.PublishAsync(transaction);
-        }
-
-        var committed = clock.Elapsed;
-        TimeSpan? relayed = null;
-        var unrelayed = events;
-        var applied = 0;
-        var peakBacklog = 0;
-        try
-        {
-            while (true)
-            {
-                if (relayed is null && (unrelayed = await publisher.OutboxCountAsync(deadline.Token)) == 0)
-                {
-                    relayed = clock.Elapsed;
-                }
-
-                applied = await consumer.InboxCountAsync(deadline.Token);
-                peakBacklog = Math.Max(peakBacklog, events - unrelayed - applied);
-                if (applied >= events)
-                {
-                    break;
-                }
-
-                await Task.Delay(PollInterval, deadline.Token);
-            }
-        }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException($"Pipeline round {round}: {applied} of {events} events applied within {timeout.TotalSeconds:0} s.");
-        }
-
-        var elapsed = clock.Elapsed;
-        await VerifyEachAppliedOnceAsync(consumer, orders);
-        return new PipelineRound(events, elapsed, committed, relayed ?? elapsed, peakBacklog);
+        var requests = new RequestCounter();
+        var publisher = await StartNodeAsync(Publisher, prefix, requests, cancellationToken);
+        var consumer = await StartNodeAsync(Consumer, prefix, requests, cancellationToken);
+        var queueUrl = (await servers.Observer.GetQueueUrlAsync(PhysicalName.Of(prefix, ShopTopology.CatalogQueue.Name), cancellationToken)).QueueUrl;
+        return new Session(servers, publisher, consumer, queueUrl, requests);
     }
 
-    private async Task<BenchNode> StartNodeAsync(ServiceTopology topology, string prefix, CancellationToken cancellationToken)
+    private async Task<BenchNode> StartNodeAsync(ServiceTopology topology, string prefix, RequestCounter requests, CancellationToken cancellationToken)
     {
         var database = $"{prefix}-{topology.Service}";
         await servers.Postgres.CreateDatabaseAsync(database, cancellationToken);
-        return await BenchNode.StartAsync(topology, servers.AwsEnvironment, prefix, servers.Postgres.ConnectionString(database));
+        return await BenchNode.StartAsync(topology, servers, prefix, servers.Postgres.ConnectionString(database), requests, maxConcurrency);
     }
 
-    // A rate is only worth reporting if the work was done: every order applied, none twice.
-    private static async Task VerifyEachAppliedOnceAsync(BenchNode consumer, List<OrderPlaced> orders)
+    private sealed class Session : ISideSession
     {
-        var applications = await consumer.QueryAsync(db => db.AppliedOrders.ToDictionaryAsync(o => o.OrderId, o => o.Applications));
-        var missing = orders.Count(o => !applications.ContainsKey(o.OrderId));
-        var twice = applications.Values.Count(n => n != 1);
-        if (missing > 0 || twice > 0 || applications.Count != orders.Count)
+        private readonly BenchServers _servers;
+        private readonly BenchNode _publisher;
+        private readonly BenchNode _consumer;
+        private readonly string _queueUrl;
+        private readonly ActivityListener _applied;
+
+        public Session(BenchServers servers, BenchNode publisher, BenchNode consumer, string queueUrl, RequestCounter requests)
         {
-            throw new InvalidOperationException(
-                $"The pipeline's effects are wrong: {missing} orders missing, {twice} applied more than once, {applications.Count} recorded for {orders.Count} published.");
+            _servers = servers;
+            _publisher = publisher;
+            _consumer = consumer;
+            _queueUrl = queueUrl;
+            Requests = requests;
+
+            // The consumer span ends after the inbox transaction commits: that is when the event is applied.
+            _applied = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name == MessagingTelemetry.Name,
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+                ActivityStopped = activity =>
+                {
+                    if (activity.Kind == ActivityKind.Consumer && activity.GetTagItem(RecordOrderPlaced.OrderTag) is Guid order)
+                    {
+                        Deliveries.MarkApplied(order);
+                    }
+                },
+            };
+            ActivitySource.AddActivityListener(_applied);
+        }
+
+        public Deliveries Deliveries { get; } = new();
+
+        public RequestCounter Requests { get; }
+
+        public Task OfferAsync(OrderPlaced order, CancellationToken cancellationToken) => _publisher.PublishAsync(order, cancellationToken);
+
+        public async Task<int> BacklogAsync(CancellationToken cancellationToken) =>
+            await _publisher.OutboxCountAsync(cancellationToken) + await _servers.QueueDepthAsync(_queueUrl, cancellationToken);
+
+        public async Task VerifyAsync(IReadOnlyCollection<OrderPlaced> orders, CancellationToken cancellationToken)
+        {
+            var applications = await _consumer.QueryAsync(db => db.AppliedOrders.ToDictionaryAsync(o => o.OrderId, o => o.Applications, cancellationToken));
+            var missing = orders.Count(o => !applications.ContainsKey(o.OrderId));
+            var twice = applications.Values.Count(n => n != 1);
+            if (missing > 0 || twice > 0)
+            {
+                throw new InvalidOperationException(
+                    $"The pipeline's effects are wrong: {missing} of {orders.Count} orders missing, {twice} orders applied more than once.");
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _applied.Dispose();
+            await _consumer.DisposeAsync();
+            await _publisher.DisposeAsync();
         }
     }
 }

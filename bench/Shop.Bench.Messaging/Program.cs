@@ -56,40 +56,57 @@ internal static class Program
     {
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        // At least one event per second, or a round is reported as failed rather than as a rate.
-        var timeout = TimeSpan.FromSeconds(60 + options.Events);
-
         Progress("Starting PostgreSQL and moto_server");
         await using var servers = await BenchServers.StartAsync(cancellationToken);
         var machine = await MachineInfo.ReadAsync(servers, cancellationToken);
-        Progress($"moto on {servers.Moto.Endpoint}, PostgreSQL on port {servers.Postgres.Port}");
+        Progress($"moto on {servers.Moto.Endpoint} (pid {servers.Moto.Process.ProcessId}), PostgreSQL on port {servers.Postgres.Port}");
 
-        var peer = new RawSqsPeer(servers);
-        var pipeline = new PipelineSide(servers);
+        ISide[] sides = [new RawSqsSide(servers), new PipelineSide(servers, options.MaxConcurrency)];
+        var runner = new PhaseRunner(servers);
         if (options.Warmup > 0)
         {
-            Progress($"Warm-up (not measured): {options.Warmup} messages and events per side");
-            await peer.RunAsync(0, options.Warmup, timeout, cancellationToken);
-            await pipeline.RunAsync(0, options.Warmup, options.EventsPerTransaction, timeout, cancellationToken);
+            foreach (var side in sides)
+            {
+                Progress($"Warm-up (not measured), {side.Name}: a burst of {options.Warmup}");
+                await RunRoundAsync(runner, side, 0, [Phase.Burst(options.Warmup)], cancellationToken);
+            }
         }
 
-        var peerRounds = new List<PeerRound>();
-        var pipelineRounds = new List<PipelineRound>();
+        var results = new List<RoundResult>();
         for (var round = 1; round <= options.Rounds; round++)
         {
-            Progress($"Round {round}/{options.Rounds}, raw SDK: {options.Events} messages");
-            var p = await peer.RunAsync(round, options.Events, timeout, cancellationToken);
-            peerRounds.Add(p);
-            Progress($"  {p.Rate:0.0} msg/s (sends done {p.SendsDone.TotalSeconds:0.0} s, last delete {p.Elapsed.TotalSeconds:0.0} s, peak backlog {p.PeakBacklog})");
-
-            Progress($"Round {round}/{options.Rounds}, pipeline: {options.Events} events, {options.EventsPerTransaction} per transaction");
-            var q = await pipeline.RunAsync(round, options.Events, options.EventsPerTransaction, timeout, cancellationToken);
-            pipelineRounds.Add(q);
-            Progress($"  {q.Rate:0.0} events/s (committed {q.Committed.TotalSeconds:0.00} s, outbox empty {q.Relayed.TotalSeconds:0.0} s, last applied {q.Elapsed.TotalSeconds:0.0} s, peak backlog {q.PeakBacklog})");
+            // Alternate which side goes first, so that a drift in the machine's load falls on both alike.
+            foreach (var side in round % 2 == 1 ? sides : [sides[1], sides[0]])
+            {
+                foreach (var result in await RunRoundAsync(runner, side, round, options.Phases(options.Burst), cancellationToken))
+                {
+                    results.Add(new RoundResult(round, side.Name, result));
+                }
+            }
         }
 
-        return MessagingReport.Render(options, machine, started, clock.Elapsed, peerRounds, pipelineRounds);
+        return MessagingReport.Render(options, machine, MachineInfo.ReadLoadAverage(), started, clock.Elapsed, results);
+    }
+
+    private static async Task<List<PhaseResult>> RunRoundAsync(PhaseRunner runner, ISide side, int round, IEnumerable<Phase> phases, CancellationToken cancellationToken)
+    {
+        var results = new List<PhaseResult>();
+        await using var session = await side.StartAsync(BenchServers.NewPrefix(side.Name, round), cancellationToken);
+        foreach (var phase in phases)
+        {
+            var result = await runner.RunAsync(session, phase, cancellationToken);
+            results.Add(result);
+            Progress(
+                $"  round {round}, {side.Name}, {phase.Name}: {result.Throughput:0.0} events/s, p50 {result.Percentile(0.5).TotalMilliseconds:0} ms, " +
+                $"p99 {result.Percentile(0.99).TotalMilliseconds:0} ms, peak backlog {result.PeakBacklog}, {result.RequestsPerEvent:0.00} requests/event, " +
+                $"moto {result.MotoCpuMsPerEvent:0.0} CPU ms/event, load {MachineInfo.ReadLoadAverage()}");
+        }
+
+        return results;
     }
 
     private static void Progress(string message) => Console.WriteLine($"» {DateTime.Now:HH:mm:ss} {message}");
 }
+
+/// <summary>One side's result for one phase of one round.</summary>
+public sealed record RoundResult(int Round, string Side, PhaseResult Result);

@@ -1,0 +1,66 @@
+using System.Globalization;
+
+namespace Shop.Bench.Messaging;
+
+/// <summary>CPU time (user + system) a process and its children have used, from <c>/proc/PID/stat</c>.</summary>
+public static class CpuClock
+{
+    // USER_HZ: the unit of utime and stime; 100 on every Linux the benchmark runs on.
+    private const double TicksPerSecond = 100;
+
+    public static TimeSpan Of(int processId)
+    {
+        var ticks = 0L;
+        foreach (var (pid, parent, used) in Processes())
+        {
+            if (pid == processId || IsDescendant(parent, processId))
+            {
+                ticks += used;
+            }
+        }
+
+        return TimeSpan.FromSeconds(ticks / TicksPerSecond);
+    }
+
+    private static bool IsDescendant(int parent, int ancestor)
+    {
+        for (var pid = parent; pid > 1; pid = ParentOf(pid))
+        {
+            if (pid == ancestor)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int ParentOf(int pid) => Read(pid) is { } stat ? stat.Parent : 0;
+
+    private static IEnumerable<(int Pid, int Parent, long Used)> Processes()
+    {
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && Read(pid) is { } stat)
+            {
+                yield return (pid, stat.Parent, stat.Used);
+            }
+        }
+    }
+
+    private static (int Parent, long Used)? Read(int pid)
+    {
+        try
+        {
+            // "pid (comm) state ppid ... utime stime ...": comm may hold spaces, so count fields after its ')'.
+            var text = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+            return (int.Parse(fields[1], CultureInfo.InvariantCulture),
+                long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture));
+        }
+        catch (IOException)
+        {
+            return null; // the process ended meanwhile
+        }
+    }
+}
