@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace Shop.Bench.Messaging;
 
-/// <summary>CPU time (user + system) a process and its children have used, from <c>/proc/PID/stat</c>.</summary>
+/// <summary>
+/// CPU time (user + system) a process and its descendants have used, from <c>/proc/PID/stat</c>: the live ones' own
+/// time plus what their ended children left them (PostgreSQL's backends come and go with connections).
+/// </summary>
 public static class CpuClock
 {
     // USER_HZ: the unit of utime and stime; 100 on every Linux the benchmark runs on.
@@ -55,8 +58,8 @@ public static class CpuClock
             // "pid (comm) state ppid ... utime stime ...": comm may hold spaces, so count fields after its ')'.
             var text = File.ReadAllText($"/proc/{pid}/stat");
             var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
-            return (int.Parse(fields[1], CultureInfo.InvariantCulture),
-                long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture));
+            var used = fields[11..15].Sum(field => long.Parse(field, CultureInfo.InvariantCulture)); // utime, stime, cutime, cstime
+            return (int.Parse(fields[1], CultureInfo.InvariantCulture), used);
         }
         catch (IOException)
         {

@@ -1,5 +1,6 @@
 using Amazon.SQS;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Shop.Messaging.Aws;
 
 namespace Shop.DeadLetters;
@@ -38,7 +39,7 @@ internal static class Program
 
             return 0;
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or AmazonSQSException)
+        catch (Exception e) when (e is OptionsValidationException or InvalidOperationException or ArgumentException or AmazonSQSException)
         {
             Console.Error.WriteLine(e.Message);
             return 1;

@@ -29,7 +29,7 @@ public sealed class AwsSettings
     public RegionEndpoint RegionEndpoint => RegionEndpoint.GetBySystemName(Region);
 
     /// <summary>The endpoint for every service unless a service has its own; null means the real AWS endpoints.</summary>
-    public Uri? EndpointUrl { get; }
+    private Uri? EndpointUrl { get; }
 
     /// <summary>Settings from options that <see cref="AwsOptionsValidator"/> accepted.</summary>
     public static AwsSettings From(AwsOptions options)

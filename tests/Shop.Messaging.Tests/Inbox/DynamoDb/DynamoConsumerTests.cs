@@ -16,7 +16,7 @@ using Shop.Messaging.Tests.Pipeline;
 using Shop.TestSupport;
 using Shouldly;
 
-namespace Shop.Messaging.Tests.Inbox;
+namespace Shop.Messaging.Tests.Inbox.DynamoDb;
 
 public sealed class DynamoConsumerTests(PostgresFixture postgres, MotoFixture moto)
 {

@@ -5,7 +5,7 @@ using Shop.Messaging.Inbox.DynamoDb;
 using Shop.TestSupport;
 using Shouldly;
 
-namespace Shop.Messaging.Tests.Inbox;
+namespace Shop.Messaging.Tests.Inbox.DynamoDb;
 
 public sealed class DynamoInboxTests(MotoFixture moto) : IAsyncLifetime
 {
