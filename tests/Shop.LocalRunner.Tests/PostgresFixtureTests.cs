@@ -23,13 +23,20 @@ public sealed class PostgresFixtureTests(PostgresFixture postgres, ITestOutputHe
     {
         var given = postgres.ConnectionString;
         var fixture = new PostgresFixture { ReadVariable = name => name == PostgresFixture.ConnectionVariable ? given : null };
-        await fixture.InitializeAsync();
-
-        fixture.Source.ShouldBe(PostgresSource.EnvironmentVariable);
-        fixture.ConnectionString.ShouldBe(given);
-        var created = await fixture.CreateDatabaseAsync("borrowed");
-        await Execute(created, "create table marker (id int)");
-        await fixture.DisposeAsync();
+        string created;
+        try
+        {
+            await fixture.InitializeAsync();
+            fixture.Source.ShouldBe(PostgresSource.EnvironmentVariable);
+            fixture.ConnectionString.ShouldBe(given);
+            created = await fixture.CreateDatabaseAsync("borrowed");
+            await Execute(created, "create table marker (id int)");
+        }
+        finally
+        {
+            // Also when an assertion fails: a fixture that started a server of its own must stop it.
+            await fixture.DisposeAsync();
+        }
 
         (await DatabaseExistsAsync(new NpgsqlConnectionStringBuilder(created).Database!)).ShouldBeFalse("the fixture drops what it created on a shared server");
     }
