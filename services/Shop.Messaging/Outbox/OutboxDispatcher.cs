@@ -42,7 +42,7 @@ internal sealed partial class OutboxDispatcher<TDbContext>(
     private DateTimeOffset _backlogReadAt = DateTimeOffset.MinValue;
 
     /// <summary>A claim outlasts what follows it: a topic ARN look-up and a PublishBatch, each bounded by the SNS attempt timeout.</summary>
-    internal TimeSpan Lease => 3 * sns.Value.AttemptTimeout;
+    private TimeSpan Lease => 3 * sns.Value.AttemptTimeout;
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
@@ -79,7 +79,7 @@ internal sealed partial class OutboxDispatcher<TDbContext>(
     }
 
     /// <summary>Publishes one batch of due rows; returns how many rows it claimed (a full batch means: look again now).</summary>
-    internal async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
+    private async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
