@@ -1,6 +1,6 @@
 using Amazon.Runtime;
 using Amazon.SQS;
-using Shop.LocalRunner;
+using Shop.LocalServers;
 using Shop.Messaging.Aws;
 
 namespace Shop.Bench.Messaging;

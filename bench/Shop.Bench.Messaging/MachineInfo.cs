@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Npgsql;
-using Shop.LocalRunner;
+using Shop.LocalServers;
 
 namespace Shop.Bench.Messaging;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using Shop.LocalRunner;
+using Shop.LocalServers;
 
 namespace Shop.Bench.Messaging;
 

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Shop.LocalRunner;
+using Shop.LocalServers;
 using Shop.TestSupport;
 
 [assembly: AssemblyFixture(typeof(PostgresFixture))]

@@ -1,55 +1,84 @@
 using System.Net.Http.Headers;
-using System.Reflection;
-using Shop.LocalRunner;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Shop.AppHost;
+using Shop.LocalServers;
 
 [assembly: AssemblyFixture(typeof(Shop.EndToEnd.Tests.RunningShop))]
 
 namespace Shop.EndToEnd.Tests;
 
 /// <summary>
-/// The whole shop as real processes, started by the local runner's own orchestration on free ports, with the
-/// services built in the same configuration as these tests. Tests speak to it only through the gateway.
+/// The whole shop as the AppHost models it (every service a real process, PostgreSQL and moto as executables, the
+/// dashboard receiving their telemetry), on free ports so that it runs beside a shop someone is running. Tests speak
+/// to it through the gateway, and read its telemetry through the dashboard's API.
 /// </summary>
 public sealed class RunningShop : IAsyncLifetime
 {
-    private readonly string _logDirectory = Path.Combine(Path.GetTempPath(), "shop-e2e-" + Guid.NewGuid().ToString("N")[..8]);
-    private ShopHost? _host;
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    private readonly TokenIssuer _tokens = TokenIssuer.WithRandomKey();
+    private readonly string _dashboardApiKey = Guid.NewGuid().ToString("N");
+    private readonly RecentLog _log = new();
+    private DistributedApplication? _app;
 
-    public ShopHost Host => _host ?? throw new InvalidOperationException("The shop is not running.");
+    public Uri GatewayUrl { get; private set; } = new("http://127.0.0.1/");
+
+    public Dashboard Dashboard { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
-        var options = new ShopHostOptions
-        {
-            RepositoryRoot = RepositoryRoot.Find(),
-            Configuration = typeof(RunningShop).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug",
-            Build = false,
-            LogDirectory = _logDirectory,
-            Progress = message => TestContext.Current.SendDiagnosticMessage("shop: {0}", message),
-        }.WithFreePorts();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(StartTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Shop_AppHost>(
+            [
+                $"--Parameters:{DevelopmentAuth.SigningKeyParameter}={_tokens.SigningKey}",
+                // Every endpoint, the dashboard's too, on a port the orchestrator picks.
+                "--DcpPublisher:RandomizePorts=true",
+                $"--AppHost:DashboardApiKey={_dashboardApiKey}",
+            ],
+            (options, _) => options.DisableDashboard = false,
+            timeout.Token);
 
-        _host = await ShopHost.StartAsync(options, TestContext.Current.CancellationToken);
+        builder.Services.AddLogging(logging => logging.AddProvider(_log));
+        _app = await builder.BuildAsync(timeout.Token);
+        try
+        {
+            await _app.StartAsync(timeout.Token);
+            await _app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+        }
+        catch (OperationCanceledException e) when (timeout.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The shop was not ready within {StartTimeout.TotalMinutes} minutes. Last log lines:{Environment.NewLine}{_log.Tail()}", e);
+        }
+
+        GatewayUrl = _app.GetEndpoint("gateway", "http");
+        var dashboardUrl = _app.GetEndpoint("aspire-dashboard", "http");
+        Dashboard = new Dashboard(dashboardUrl, _dashboardApiKey);
+        TestContext.Current.SendDiagnosticMessage("shop: gateway {0}, dashboard {1}", GatewayUrl, dashboardUrl);
     }
 
-    public HttpClient Anonymous() => new() { BaseAddress = Host.GatewayUrl };
+    /// <summary>Waits until the resource (one of the AppHost's: postgres, moto, a service) is healthy.</summary>
+    public Task WaitHealthyAsync(string resource, CancellationToken cancellationToken) =>
+        _app!.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellationToken);
+
+    public HttpClient Anonymous() => new() { BaseAddress = GatewayUrl };
 
     public HttpClient As(string subject, params string[] roles)
     {
         var client = Anonymous();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Host.CreateToken(subject, roles));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _tokens.CreateToken(subject, roles));
         return client;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_host is not null)
+        Dashboard?.Dispose();
+        if (_app is not null)
         {
-            await _host.DisposeAsync();
-        }
-
-        if (Directory.Exists(_logDirectory))
-        {
-            Directory.Delete(_logDirectory, recursive: true);
+            await _app.StopAsync();
+            await _app.DisposeAsync();
         }
     }
 }

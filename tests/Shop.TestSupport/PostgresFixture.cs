@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Shop.LocalRunner;
+using Shop.LocalServers;
 using Testcontainers.PostgreSql;
 using Xunit;
 

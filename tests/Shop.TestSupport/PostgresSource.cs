@@ -8,6 +8,6 @@ public enum PostgresSource
     /// <summary>A postgres:17 container started by Testcontainers.</summary>
     Testcontainers,
 
-    /// <summary>A throwaway server from the local PostgreSQL binaries (tools/Shop.LocalRunner).</summary>
+    /// <summary>A throwaway server from the local PostgreSQL binaries (tools/Shop.LocalServers).</summary>
     LocalPostgres,
 }

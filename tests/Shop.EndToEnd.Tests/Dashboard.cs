@@ -1,0 +1,44 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Shop.EndToEnd.Tests;
+
+/// <summary>The Aspire dashboard's telemetry API: what the services' OpenTelemetry exporters sent it, as OTLP JSON.</summary>
+public sealed class Dashboard(Uri url, string apiKey) : IDisposable
+{
+    private readonly HttpClient _http = new() { BaseAddress = url, DefaultRequestHeaders = { { "X-API-Key", apiKey } } };
+
+    /// <summary>Every span the dashboard holds of the trace, with the service that reported it; empty while it holds none.</summary>
+    public async Task<IReadOnlyList<TraceSpan>> SpansOfTraceAsync(string traceId, CancellationToken cancellationToken)
+    {
+        using var response = await _http.GetAsync($"api/telemetry/traces/{traceId}", cancellationToken);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return [];
+        }
+
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        return
+        [
+            .. from resourceSpans in body.GetProperty("data").GetProperty("resourceSpans").EnumerateArray()
+               let service = ServiceName(resourceSpans.GetProperty("resource"))
+               from scopeSpans in resourceSpans.GetProperty("scopeSpans").EnumerateArray()
+               from span in scopeSpans.GetProperty("spans").EnumerateArray()
+               select new TraceSpan(
+                   service,
+                   span.GetProperty("name").GetString()!,
+                   span.GetProperty("spanId").GetString()!,
+                   span.TryGetProperty("parentSpanId", out var parent) ? parent.GetString() : null),
+        ];
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private static string ServiceName(JsonElement resource) =>
+        resource.GetProperty("attributes").EnumerateArray()
+            .Single(attribute => attribute.GetProperty("key").GetString() == "service.name")
+            .GetProperty("value").GetProperty("stringValue").GetString()!;
+}
+
+public sealed record TraceSpan(string Service, string Name, string SpanId, string? ParentSpanId);

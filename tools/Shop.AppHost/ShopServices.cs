@@ -1,0 +1,21 @@
+namespace Shop.AppHost;
+
+public static class ShopServiceExtensions
+{
+    /// <summary>One of the shop's ASP.NET Core services: Development settings and auth, ready when <c>/health/ready</c> says so.</summary>
+    public static IResourceBuilder<ProjectResource> AddShopService<TProject>(
+        this IDistributedApplicationBuilder builder, string name, int? port, DevelopmentAuth auth)
+        where TProject : IProjectMetadata, new() =>
+        builder.AddProject<TProject>(name, launchProfileName: null)
+            .WithHttpEndpoint(port: port, name: "http")
+            .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development")
+            .WithDevelopmentAuth(auth)
+            .WithHttpHealthCheck("/health/ready");
+
+    /// <summary>The gateway's cluster named after <paramref name="backend"/> forwards to it; the gateway starts once it is ready.</summary>
+    public static IResourceBuilder<ProjectResource> WithRoute(
+        this IResourceBuilder<ProjectResource> gateway, IResourceBuilder<ProjectResource> backend) =>
+        gateway
+            .WithEnvironment($"ReverseProxy__Clusters__{backend.Resource.Name}__Destinations__primary__Address", backend.GetEndpoint("http"))
+            .WaitFor(backend);
+}
