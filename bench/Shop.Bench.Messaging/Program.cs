@@ -5,7 +5,7 @@ using Shop.LocalServers;
 
 namespace Shop.Bench.Messaging;
 
-// A named class rather than top-level statements, like the local runner this project references.
+// A named class rather than top-level statements: a global Program type could collide with a referenced one.
 internal static class Program
 {
     public static async Task<int> Main(string[] args)

@@ -4,7 +4,7 @@ namespace Shop.ServiceDefaults.Auth;
 
 /// <summary>
 /// JWT bearer settings (section <c>Auth</c>). In AWS, <see cref="Authority"/> points at the Cognito user pool;
-/// in Development only, <see cref="SigningKey"/> lets the local runner and tests mint their own tokens.
+/// in Development only, <see cref="SigningKey"/> lets the AppHost and tests mint their own tokens.
 /// </summary>
 public sealed class AuthOptions
 {
