@@ -9,17 +9,17 @@ public sealed class Dashboard(Uri url, string apiKey) : IDisposable
     private readonly HttpClient _http = new() { BaseAddress = url, DefaultRequestHeaders = { { "X-API-Key", apiKey } } };
 
     /// <summary>Every span the dashboard holds of the trace, with the service that reported it; empty while it holds none.</summary>
-    public async Task<IReadOnlyList<TraceSpan>> SpansOfTraceAsync(string traceId, CancellationToken cancellationToken)
+    public async Task<TraceSpans> SpansOfTraceAsync(string traceId, CancellationToken cancellationToken)
     {
         using var response = await _http.GetAsync($"api/telemetry/traces/{traceId}", cancellationToken);
         if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
         {
-            return [];
+            return new TraceSpans([]);
         }
 
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-        return
+        return new TraceSpans(
         [
             .. from resourceSpans in body.GetProperty("data").GetProperty("resourceSpans").EnumerateArray()
                let service = ServiceName(resourceSpans.GetProperty("resource"))
@@ -30,7 +30,7 @@ public sealed class Dashboard(Uri url, string apiKey) : IDisposable
                    span.GetProperty("name").GetString()!,
                    span.GetProperty("spanId").GetString()!,
                    span.TryGetProperty("parentSpanId", out var parent) ? parent.GetString() : null),
-        ];
+        ]);
     }
 
     public void Dispose() => _http.Dispose();
@@ -42,3 +42,11 @@ public sealed class Dashboard(Uri url, string apiKey) : IDisposable
 }
 
 public sealed record TraceSpan(string Service, string Name, string SpanId, string? ParentSpanId);
+
+public sealed record TraceSpans(IReadOnlyList<TraceSpan> All)
+{
+    public IEnumerable<TraceSpan> Of(string service) => All.Where(span => span.Service == service);
+
+    public override string ToString() =>
+        All.Count == 0 ? "no spans" : string.Join(", ", All.Select(span => $"{span.Service}: {span.Name}"));
+}

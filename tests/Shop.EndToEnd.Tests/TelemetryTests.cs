@@ -20,14 +20,14 @@ public sealed class TelemetryTests(RunningShop shop)
         // Exporters send in batches (every few seconds), so the trace reaches the dashboard a little later.
         var spans = await Poll.UntilAsync(
             () => shop.Dashboard.SpansOfTraceAsync(traceId, Ct),
-            spans => spans.Any(span => span.Service == "catalog") && spans.Any(span => span.Service == "gateway"),
+            spans => spans.Of("catalog").Any() && spans.Of("gateway").Any(),
             TimeSpan.FromSeconds(60),
             $"spans of trace {traceId} from both gateway and catalog",
             interval: TimeSpan.FromSeconds(1));
 
         // One trace, not two that share an id by chance: catalog's server span is a child of a gateway span.
-        var gatewaySpans = spans.Where(span => span.Service == "gateway").Select(span => span.SpanId).ToHashSet();
-        var catalogServer = spans.First(span => span.Service == "catalog" && span.Name.StartsWith("GET /api/catalog/products", StringComparison.Ordinal));
+        var gatewaySpans = spans.Of("gateway").Select(span => span.SpanId).ToHashSet();
+        var catalogServer = spans.Of("catalog").First(span => span.Name.StartsWith("GET /api/catalog/products", StringComparison.Ordinal));
         gatewaySpans.ShouldContain(catalogServer.ParentSpanId!);
     }
 }
