@@ -1,3 +1,4 @@
+using Shop.Gateway.DevIssuer;
 using Shop.ServiceDefaults;
 using Shop.ServiceDefaults.Health;
 
@@ -8,11 +9,13 @@ if (HealthProbe.IsRequested(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddDevIssuer();
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
+app.MapDevIssuer();
 app.MapReverseProxy();
 await app.RunAsync();
 return 0;

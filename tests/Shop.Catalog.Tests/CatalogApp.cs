@@ -40,6 +40,18 @@ public sealed class CatalogApp(PostgresFixture postgres) : IAsyncLifetime
 
     public HttpClient Admin() => As("admin-user", "admin");
 
+    /// <summary>A client sending <paramref name="token"/> as it is.</summary>
+    public HttpClient WithToken(string token)
+    {
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>A token of <paramref name="kind"/> that would grant <paramref name="roles"/> if it were valid.</summary>
+    public string BadToken(BadToken kind, params string[] roles) =>
+        BadTokens.Create(kind, _tokens.Credentials, TokenIssuer.Issuer, TokenIssuer.Audience, roles);
+
     public async ValueTask DisposeAsync()
     {
         if (_factory is not null)

@@ -22,7 +22,7 @@ public sealed class CatalogThroughGatewayTests(RunningShop shop)
     public async Task An_admin_adds_a_product_that_customers_then_find()
     {
         var name = "E2E Kettle " + Guid.NewGuid().ToString("N")[..6];
-        var created = await shop.As("ops", "admin").PostAsJsonAsync(
+        var created = await (await shop.AsAsync("ops", "admin")).PostAsJsonAsync(
             "/api/catalog/products",
             new { name, description = "Whistles.", category = "Kitchen", price = 31.5m, currency = "USD", availableStock = 3 },
             Ct);
@@ -36,7 +36,7 @@ public sealed class CatalogThroughGatewayTests(RunningShop shop)
     [Fact]
     public async Task A_customer_cannot_change_the_catalog()
     {
-        var response = await shop.As("customer-7").PutAsJsonAsync(
+        var response = await (await shop.AsAsync("customer-7")).PutAsJsonAsync(
             "/api/catalog/products/1",
             new { name = "Hijacked", description = "", category = "Coffee", price = 0.01m, currency = "USD", availableStock = 1 },
             Ct);

@@ -1,10 +1,10 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Shop.AppHost;
-using Shop.LocalServers;
 
 [assembly: AssemblyFixture(typeof(Shop.EndToEnd.Tests.RunningShop))]
 
@@ -18,7 +18,6 @@ namespace Shop.EndToEnd.Tests;
 public sealed class RunningShop : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
-    private readonly TokenIssuer _tokens = TokenIssuer.WithRandomKey();
     private readonly string _dashboardApiKey = Guid.NewGuid().ToString("N");
     private readonly RecentLog _log = new();
     private DistributedApplication? _app;
@@ -33,10 +32,9 @@ public sealed class RunningShop : IAsyncLifetime
         timeout.CancelAfter(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Shop_AppHost>(
             [
-                $"--Parameters:{DevelopmentAuth.SigningKeyParameter}={_tokens.SigningKey}",
+                $"--AppHost:DashboardApiKey={_dashboardApiKey}",
                 // Every endpoint, the dashboard's too, on a port the orchestrator picks.
                 "--DcpPublisher:RandomizePorts=true",
-                $"--AppHost:DashboardApiKey={_dashboardApiKey}",
             ],
             (options, _) => options.DisableDashboard = false,
             timeout.Token);
@@ -65,10 +63,14 @@ public sealed class RunningShop : IAsyncLifetime
 
     public HttpClient Anonymous() => new() { BaseAddress = GatewayUrl };
 
-    public HttpClient As(string subject, params string[] roles)
+    /// <summary>A client calling with a token from the gateway's development issuer, as an API consumer gets one.</summary>
+    public async Task<HttpClient> AsAsync(string subject, params string[] roles)
     {
         var client = Anonymous();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _tokens.CreateToken(subject, roles));
+        using var response = await client.PostAsJsonAsync("/dev/token", new { sub = subject, roles }, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("access_token").GetString());
         return client;
     }
 

@@ -17,6 +17,7 @@ public sealed class GatewayRoutingTests(RecordingUpstream catalog) : IClassFixtu
         _gateway = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
             .UseEnvironment("Development")
             .UseSetting("Auth:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)))
+            .UseSetting("Auth:DevIssuer:Enabled", "false")
             .UseSetting("ReverseProxy:Clusters:catalog:Destinations:primary:Address", catalog.Address.ToString()));
         return ValueTask.CompletedTask;
     }

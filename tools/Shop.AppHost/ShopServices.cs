@@ -2,14 +2,12 @@ namespace Shop.AppHost;
 
 public static class ShopServiceExtensions
 {
-    /// <summary>One of the shop's ASP.NET Core services: Development settings and auth, ready when <c>/health/ready</c> says so.</summary>
-    public static IResourceBuilder<ProjectResource> AddShopService<TProject>(
-        this IDistributedApplicationBuilder builder, string name, int? port, DevelopmentAuth auth)
+    /// <summary>One of the shop's ASP.NET Core services: Development settings, ready when <c>/health/ready</c> says so.</summary>
+    public static IResourceBuilder<ProjectResource> AddShopService<TProject>(this IDistributedApplicationBuilder builder, string name, int? port)
         where TProject : IProjectMetadata, new() =>
         builder.AddProject<TProject>(name, launchProfileName: null)
             .WithHttpEndpoint(port: port, name: "http")
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development")
-            .WithDevelopmentAuth(auth)
             .WithHttpHealthCheck("/health/ready");
 
     /// <summary>The gateway's cluster named after <paramref name="backend"/> forwards to it; the gateway starts once it is ready.</summary>

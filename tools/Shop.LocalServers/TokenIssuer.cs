@@ -11,7 +11,8 @@ public sealed class TokenIssuer(string signingKey)
     public const string Audience = "shop";
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromHours(8);
 
-    private readonly SigningCredentials _credentials =
+    /// <summary>The HS256 key, e.g. for tests that forge tokens with other claims.</summary>
+    public SigningCredentials Credentials { get; } =
         new(new SymmetricSecurityKey(Convert.FromBase64String(signingKey)), SecurityAlgorithms.HmacSha256);
 
     /// <summary>Base64 of the key, as services read it from <c>Auth__SigningKey</c>.</summary>
@@ -46,7 +47,7 @@ public sealed class TokenIssuer(string signingKey)
             NotBefore = now,
             Expires = now + lifetime,
             Claims = claims,
-            SigningCredentials = _credentials,
+            SigningCredentials = Credentials,
         });
     }
 }

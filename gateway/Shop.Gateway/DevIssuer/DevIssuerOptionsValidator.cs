@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Options;
+using Shop.ServiceDefaults.Auth;
+
+namespace Shop.Gateway.DevIssuer;
+
+/// <summary>Never outside Development, and only with an authority: the issuer's own URL, which is also the tokens' <c>iss</c>.</summary>
+public sealed class DevIssuerOptionsValidator(IHostEnvironment environment, IOptions<AuthOptions> auth) : IValidateOptions<DevIssuerOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DevIssuerOptions options)
+    {
+        if (options.Enabled == true && !environment.IsDevelopment())
+        {
+            return ValidateOptionsResult.Fail(
+                $"Auth:DevIssuer:Enabled is refused in the {environment.EnvironmentName} environment: the development token issuer runs in Development only.");
+        }
+
+        var enabled = options.Enabled ?? environment.IsDevelopment();
+        return enabled && string.IsNullOrWhiteSpace(auth.Value.Authority)
+            ? ValidateOptionsResult.Fail(
+                "The development token issuer needs Auth:Authority (Auth__Authority): this gateway's own URL as the services reach it, e.g. http://localhost:8080.")
+            : ValidateOptionsResult.Success;
+    }
+}
