@@ -1,5 +1,7 @@
 using Shop.Gateway.DevIssuer;
+using Shop.Gateway.Edge;
 using Shop.ServiceDefaults;
+using Shop.ServiceDefaults.Errors;
 using Shop.ServiceDefaults.Health;
 
 if (HealthProbe.IsRequested(args))
@@ -10,10 +12,18 @@ if (HealthProbe.IsRequested(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddDevIssuer();
+builder.Services.AddShopForwardedHeaders();
+builder.Services.AddShopRateLimiting();
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 
 var app = builder.Build();
-app.UseServiceDefaults();
+app.UseShopProblemDetails();
+app.UseShopForwardedHeaders();
+app.UseAuthentication();
+// After authentication, so that a signed-in caller is limited by subject; before authorization, so that
+// unauthenticated callers hammering protected routes are limited too.
+app.UseRateLimiter();
+app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapDevIssuer();
 app.MapReverseProxy();

@@ -13,12 +13,15 @@ namespace Shop.Gateway.Tests;
 /// The gateway in Development on a real Kestrel port, its own authority: it fetches its discovery document and JWKS
 /// over HTTP from itself, as the services do. The catalog cluster points at a <see cref="RecordingUpstream"/>.
 /// </summary>
-public sealed class KestrelGateway : IAsyncLifetime
+public class KestrelGateway : IAsyncLifetime
 {
     public const string Audience = "shop";
     private WebApplicationFactory<Program>? _factory;
 
     public RecordingUpstream Catalog { get; } = new();
+
+    /// <summary>Settings on top of the gateway's own, for fixtures that need other limits or proxies.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
     public Uri Address { get; private set; } = new("http://127.0.0.1/");
 
@@ -26,6 +29,10 @@ public sealed class KestrelGateway : IAsyncLifetime
     public string Issuer => Address.ToString().TrimEnd('/');
 
     public DevSigningKey SigningKey => _factory!.Services.GetRequiredService<DevSigningKey>();
+
+    /// <summary>A token from the gateway's own issuer, minted without a request (so without using up a rate limit).</summary>
+    public string Token(string subject, params string[] roles) =>
+        _factory!.Services.GetRequiredService<DevTokenIssuer>().CreateToken(subject, roles);
 
     public IConfiguration Configuration => _factory!.Services.GetRequiredService<IConfiguration>();
 
@@ -38,7 +45,8 @@ public sealed class KestrelGateway : IAsyncLifetime
             .UseEnvironment("Development")
             .UseSetting("Auth:Authority", Address.ToString())
             .UseSetting("Auth:Audience", Audience)
-            .UseSetting("ReverseProxy:Clusters:catalog:Destinations:primary:Address", Catalog.Address.ToString()));
+            .UseSetting("ReverseProxy:Clusters:catalog:Destinations:primary:Address", Catalog.Address.ToString())
+            .ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(Settings)));
         _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         _factory.StartServer();
     }
