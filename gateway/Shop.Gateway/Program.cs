@@ -14,18 +14,22 @@ builder.AddServiceDefaults();
 builder.AddDevIssuer();
 builder.Services.AddShopForwardedHeaders();
 builder.Services.AddShopRateLimiting();
+builder.Services.AddEdge();
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 
 var app = builder.Build();
 app.UseShopProblemDetails();
 app.UseShopForwardedHeaders();
+app.UseEdgeHygiene();
 app.UseAuthentication();
 // After authentication, so that a signed-in caller is limited by subject; before authorization, so that
 // unauthenticated callers hammering protected routes are limited too.
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseRequestTimeouts();
 app.MapDefaultEndpoints();
 app.MapDevIssuer();
-app.MapReverseProxy();
+app.MapReverseProxy(proxy => proxy.Use(EdgeMiddleware.TimedOutAsGatewayTimeout));
 await app.RunAsync();
 return 0;

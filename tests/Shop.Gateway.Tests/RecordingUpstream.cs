@@ -28,7 +28,16 @@ public sealed class RecordingUpstream : IAsyncLifetime
             Requests.Enqueue(new RecordedRequest(
                 context.Request.Path + context.Request.QueryString,
                 context.Request.Headers.TraceParent.ToString(),
-                context.Request.Headers.Authorization.ToString()));
+                context.Request.Headers.Authorization.ToString(),
+                context.Request.Headers["X-Request-Id"].ToString()));
+
+            // ?delayMs=N: a slow service.
+            if (int.TryParse(context.Request.Query["delayMs"], out var delay))
+            {
+                await Task.Delay(delay, context.RequestAborted);
+            }
+
+            context.Response.Headers.Server = "upstream-kestrel";
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync("""{"upstream":true}""");
         });
@@ -46,4 +55,4 @@ public sealed class RecordingUpstream : IAsyncLifetime
     }
 }
 
-public sealed record RecordedRequest(string PathAndQuery, string TraceParent, string Authorization);
+public sealed record RecordedRequest(string PathAndQuery, string TraceParent, string Authorization, string RequestId);
