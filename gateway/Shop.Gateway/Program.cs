@@ -3,6 +3,7 @@ using Shop.Gateway.Edge;
 using Shop.ServiceDefaults;
 using Shop.ServiceDefaults.Errors;
 using Shop.ServiceDefaults.Health;
+using Yarp.ReverseProxy.Health;
 
 if (HealthProbe.IsRequested(args))
 {
@@ -17,6 +18,7 @@ builder.Services.AddShopRateLimiting();
 builder.Services.AddEdge();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+builder.Services.AddSingleton<IPassiveHealthCheckPolicy, ErrorRateHealthPolicy>();
 
 var app = builder.Build();
 app.UseShopProblemDetails();
@@ -30,6 +32,13 @@ app.UseAuthorization();
 app.UseRequestTimeouts();
 app.MapDefaultEndpoints();
 app.MapDevIssuer();
-app.MapReverseProxy(proxy => proxy.Use(EdgeMiddleware.TimedOutAsGatewayTimeout));
+app.MapReverseProxy(proxy =>
+{
+    proxy.Use(EdgeMiddleware.TimedOutAsGatewayTimeout);
+    proxy.Use(SafeRetry.RetryElsewhere);
+    proxy.UseSessionAffinity();
+    proxy.UseLoadBalancing();
+    proxy.UsePassiveHealthChecks();
+});
 await app.RunAsync();
 return 0;

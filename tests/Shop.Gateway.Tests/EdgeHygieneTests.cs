@@ -7,7 +7,7 @@ namespace Shop.Gateway.Tests;
 /// <summary>A 1 KB body limit, a 1 s timeout on catalog reads, and one allowed CORS origin.</summary>
 public sealed class EdgeGateway : KestrelGateway
 {
-    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Edge:MaxRequestBodyBytes"] = "1024",
         ["ReverseProxy:Routes:catalog-read:Timeout"] = "00:00:01",

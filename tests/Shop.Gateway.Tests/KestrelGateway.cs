@@ -21,7 +21,7 @@ public class KestrelGateway : IAsyncLifetime
     public RecordingUpstream Catalog { get; } = new();
 
     /// <summary>Settings on top of the gateway's own, for fixtures that need other limits or proxies.</summary>
-    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
     public Uri Address { get; private set; } = new("http://127.0.0.1/");
 
@@ -36,7 +36,7 @@ public class KestrelGateway : IAsyncLifetime
 
     public IConfiguration Configuration => _factory!.Services.GetRequiredService<IConfiguration>();
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         await Catalog.InitializeAsync();
         var port = FreePort.Next();
@@ -62,7 +62,7 @@ public class KestrelGateway : IAsyncLifetime
         return client;
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (_factory is not null)
         {

@@ -6,7 +6,7 @@ namespace Shop.Gateway.Tests;
 /// <summary>Anonymous callers get 3 requests per hour, so the fourth is over the limit.</summary>
 public class RateLimitedGateway : KestrelGateway
 {
-    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["RateLimiting:Anonymous:TokenLimit"] = "3",
         ["RateLimiting:Anonymous:TokensPerPeriod"] = "1",
@@ -17,7 +17,7 @@ public class RateLimitedGateway : KestrelGateway
 /// <summary>The same limits behind a load balancer at 127.0.0.1, whose <c>X-Forwarded-For</c> is believed.</summary>
 public sealed class BehindKnownProxyGateway : RateLimitedGateway
 {
-    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["RateLimiting:Anonymous:TokenLimit"] = "3",
         ["RateLimiting:Anonymous:TokensPerPeriod"] = "1",

@@ -16,6 +16,9 @@ public sealed class RecordingUpstream : IAsyncLifetime
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
+    /// <summary>What it answers with; 500 makes it a failing service.</summary>
+    public int StatusCode { get; set; } = StatusCodes.Status200OK;
+
     public Uri Address { get; private set; } = new("http://127.0.0.1/");
 
     public async ValueTask InitializeAsync()
@@ -25,6 +28,13 @@ public sealed class RecordingUpstream : IAsyncLifetime
         _app = builder.Build();
         _app.Run(async context =>
         {
+            // The gateway's active health checks: answered, not recorded.
+            if (context.Request.Path.StartsWithSegments("/health"))
+            {
+                context.Response.StatusCode = StatusCode;
+                return;
+            }
+
             Requests.Enqueue(new RecordedRequest(
                 context.Request.Path + context.Request.QueryString,
                 context.Request.Headers.TraceParent.ToString(),
@@ -38,6 +48,7 @@ public sealed class RecordingUpstream : IAsyncLifetime
             }
 
             context.Response.Headers.Server = "upstream-kestrel";
+            context.Response.StatusCode = StatusCode;
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync("""{"upstream":true}""");
         });

@@ -1,0 +1,80 @@
+using System.Net;
+using Shouldly;
+
+namespace Shop.Gateway.Tests;
+
+/// <summary>The catalog cluster with two destinations: the fixture's <see cref="KestrelGateway.Catalog"/> and <see cref="Second"/>.</summary>
+public sealed class TwoCatalogsGateway : KestrelGateway
+{
+    public RecordingUpstream Second { get; } = new();
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["ReverseProxy:Clusters:catalog:Destinations:second:Address"] = Second.Address.ToString(),
+        ["ReverseProxy:Clusters:catalog:HealthCheck:Active:Interval"] = "00:00:01",
+    };
+
+    public override async ValueTask InitializeAsync()
+    {
+        await Second.InitializeAsync();
+        await base.InitializeAsync();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Second.DisposeAsync();
+    }
+}
+
+public sealed class FailoverTests(TwoCatalogsGateway gateway) : IClassFixture<TwoCatalogsGateway>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Stopping_one_destination_during_a_stream_of_GETs_loses_no_request()
+    {
+        var client = gateway.Client();
+        var before = await StreamAsync(client, 20);
+        before.ShouldAllBe(status => status == HttpStatusCode.OK);
+        gateway.Catalog.Requests.ShouldNotBeEmpty("both destinations should share the load");
+        gateway.Second.Requests.ShouldNotBeEmpty("both destinations should share the load");
+
+        await gateway.Second.DisposeAsync();
+        var after = await StreamAsync(client, 60);
+
+        after.Where(status => status != HttpStatusCode.OK).ShouldBeEmpty();
+    }
+
+    // One GET every 20 ms, as a steady stream of callers would send them.
+    private static async Task<List<HttpStatusCode>> StreamAsync(HttpClient client, int count)
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < count; i++)
+        {
+            statuses.Add((await client.GetAsync("/api/catalog/products", Ct)).StatusCode);
+            await Task.Delay(20, Ct);
+        }
+
+        return statuses;
+    }
+}
+
+public sealed class ErrorEjectionTests(TwoCatalogsGateway gateway) : IClassFixture<TwoCatalogsGateway>
+{
+    [Fact]
+    public async Task A_destination_answering_5xx_is_taken_out_after_a_few_errors()
+    {
+        gateway.Second.StatusCode = 500;
+        var client = gateway.Client();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 40; i++)
+        {
+            statuses.Add((await client.GetAsync("/api/catalog/products", TestContext.Current.CancellationToken)).StatusCode);
+        }
+
+        statuses.Count(status => status == HttpStatusCode.InternalServerError).ShouldBeLessThanOrEqualTo(3);
+        statuses.TakeLast(30).ShouldAllBe(status => status == HttpStatusCode.OK);
+    }
+}
