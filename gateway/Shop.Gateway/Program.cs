@@ -1,3 +1,4 @@
+using Shop.Gateway;
 using Shop.Gateway.DevIssuer;
 using Shop.Gateway.Edge;
 using Shop.ServiceDefaults;
@@ -32,6 +33,7 @@ app.UseAuthorization();
 app.UseRequestTimeouts();
 app.MapDefaultEndpoints();
 app.MapDevIssuer();
+app.MapApiDocs();
 app.MapReverseProxy(proxy =>
 {
     proxy.Use(EdgeMiddleware.TimedOutAsGatewayTimeout);

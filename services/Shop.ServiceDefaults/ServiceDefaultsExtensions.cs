@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Shop.ServiceDefaults.Auth;
 using Shop.ServiceDefaults.Errors;
 using Shop.ServiceDefaults.Health;
+using Shop.ServiceDefaults.OpenApi;
 using Shop.ServiceDefaults.Telemetry;
 
 namespace Shop.ServiceDefaults;
@@ -18,7 +19,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddShopHealthChecks();
         builder.Services.AddShopProblemDetails();
         builder.AddShopAuthentication();
-        builder.Services.AddOpenApi();
+        builder.Services.AddShopOpenApi(builder.Environment.ApplicationName, $"The {builder.ServiceName()} API.");
         return builder;
     }
 

@@ -31,6 +31,8 @@ public sealed class CatalogApp(PostgresFixture postgres) : IAsyncLifetime
 
     public HttpClient Anonymous() => Factory.CreateClient();
 
+    public IServiceProvider Services => Factory.Services;
+
     public HttpClient As(string subject, params string[] roles)
     {
         var client = Factory.CreateClient();

@@ -31,7 +31,8 @@ public static class DevIssuerEndpoints
             return app;
         }
 
-        app.MapPost(TokenPath, (DevTokenRequest request, DevTokenIssuer issuer) =>
+        var issuerApi = app.MapGroup("").WithTags("Development tokens").AllowAnonymous();
+        issuerApi.MapPost(TokenPath, (DevTokenRequest request, DevTokenIssuer issuer) =>
         {
             var errors = request.Validate();
             if (errors.Count > 0)
@@ -40,10 +41,15 @@ public static class DevIssuerEndpoints
             }
 
             var token = issuer.CreateToken(request.Sub!, request.Roles?.OfType<string>().ToArray() ?? []);
-            return Results.Ok(new DevTokenResponse(token, "Bearer", (int)issuer.Lifetime.TotalSeconds));
-        }).AllowAnonymous();
+            return TypedResults.Ok(new DevTokenResponse(token, "Bearer", (int)issuer.Lifetime.TotalSeconds));
+        })
+            .WithName("CreateDevToken")
+            .WithSummary("Get an access token (Development only)")
+            .WithDescription("A token for the subject and roles given, signed by the gateway's own key and accepted by every service, as a Cognito token is in AWS.")
+            .Produces<DevTokenResponse>()
+            .ProducesValidationProblem();
 
-        app.MapGet(DiscoveryPath, (DevTokenIssuer issuer) => Results.Json(new
+        issuerApi.MapGet(DiscoveryPath, (DevTokenIssuer issuer) => Results.Json(new
         {
             issuer = issuer.Issuer,
             jwks_uri = issuer.Issuer + JwksPath,
@@ -51,9 +57,15 @@ public static class DevIssuerEndpoints
             response_types_supported = new[] { "token" },
             subject_types_supported = new[] { "public" },
             id_token_signing_alg_values_supported = new[] { "RS256" },
-        })).AllowAnonymous();
+        }))
+            .WithName("GetOpenIdConfiguration")
+            .WithSummary("The issuer's OpenID Connect discovery document")
+            .WithDescription("What the gateway and the services read to validate tokens: the issuer and where its keys are.");
 
-        app.MapGet(JwksPath, (DevSigningKey key) => Results.Json(new { keys = new[] { key.PublicJwk() } })).AllowAnonymous();
+        issuerApi.MapGet(JwksPath, (DevSigningKey key) => Results.Json(new { keys = new[] { key.PublicJwk() } }))
+            .WithName("GetJsonWebKeys")
+            .WithSummary("The issuer's public signing keys (JWKS)")
+            .WithDescription("The public half of the key the development tokens are signed with.");
         return app;
     }
 

@@ -12,11 +12,36 @@ public static class ProductsApi
     {
         var api = app.MapGroup("/api/catalog").WithTags("Catalog");
 
-        api.MapGet("/products", ListProducts).AllowAnonymous();
-        api.MapGet("/products/{id}", GetProduct).AllowAnonymous().WithName(nameof(GetProduct));
-        api.MapGet("/categories", ListCategories).AllowAnonymous();
-        api.MapPost("/products", CreateProduct).RequireAuthorization(AuthExtensions.AdminPolicy);
-        api.MapPut("/products/{id}", UpdateProduct).RequireAuthorization(AuthExtensions.AdminPolicy);
+        api.MapGet("/products", ListProducts)
+            .AllowAnonymous()
+            .WithName(nameof(ListProducts))
+            .WithSummary("List products")
+            .WithDescription("Products ordered by id, a page at a time, optionally of one category (any case) or matching a search in name and description.");
+        api.MapGet("/products/{id}", GetProduct)
+            .AllowAnonymous()
+            .WithName(nameof(GetProduct))
+            .WithSummary("Get a product")
+            .WithDescription("One product by its id.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/categories", ListCategories)
+            .AllowAnonymous()
+            .WithName(nameof(ListCategories))
+            .WithSummary("List categories")
+            .WithDescription("Every category with how many products it holds, by name.");
+        api.MapPost("/products", CreateProduct)
+            .RequireAuthorization(AuthExtensions.AdminPolicy)
+            .WithName(nameof(CreateProduct))
+            .WithSummary("Create a product")
+            .WithDescription("Adds a product (role admin). Answers 201 with its Location.")
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        api.MapPut("/products/{id}", UpdateProduct)
+            .RequireAuthorization(AuthExtensions.AdminPolicy)
+            .WithName(nameof(UpdateProduct))
+            .WithSummary("Replace a product")
+            .WithDescription("Replaces every field of a product (role admin).")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         return app;
     }
