@@ -1,3 +1,4 @@
+using Shop.Bench;
 using System.Diagnostics;
 
 namespace Shop.Bench.Messaging;

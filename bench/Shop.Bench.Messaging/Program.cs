@@ -1,3 +1,4 @@
+using Shop.Bench;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
@@ -85,7 +86,7 @@ internal static class Program
             }
         }
 
-        return MessagingReport.Render(options, machine, MachineInfo.ReadLoadAverage(), started, clock.Elapsed, results);
+        return MessagingReport.Render(options, machine, MachineFacts.LoadAverage(), started, clock.Elapsed, results);
     }
 
     private static async Task<List<PhaseResult>> RunRoundAsync(PhaseRunner runner, ISide side, int round, IEnumerable<Phase> phases, CancellationToken cancellationToken)
@@ -99,7 +100,7 @@ internal static class Program
             Progress(
                 $"  round {round}, {side.Name}, {phase.Name}: {result.Throughput:0.0} events/s, p50 {result.Percentile(0.5).TotalMilliseconds:0} ms, " +
                 $"p99 {result.Percentile(0.99).TotalMilliseconds:0} ms, peak backlog {result.PeakBacklog}, {result.RequestsPerEvent:0.00} requests/event, " +
-                $"moto {result.MotoCpuMsPerEvent:0.0} CPU ms/event, load {MachineInfo.ReadLoadAverage()}");
+                $"moto {result.MotoCpuMsPerEvent:0.0} CPU ms/event, load {MachineFacts.LoadAverage()}");
         }
 
         return results;

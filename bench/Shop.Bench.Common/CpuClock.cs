@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Shop.Bench.Messaging;
+namespace Shop.Bench;
 
 /// <summary>
 /// CPU time (user + system) a process and its descendants have used, from <c>/proc/PID/stat</c>: the live ones' own

@@ -1,0 +1,52 @@
+using System.Globalization;
+
+namespace Shop.Bench.Gateway;
+
+public sealed record GatewayBenchOptions
+{
+    public int Rounds { get; init; } = 5;
+
+    /// <summary>Length of each run, closed and open loop alike.</summary>
+    public int Seconds { get; init; } = 10;
+
+    /// <summary>Concurrent callers in the closed-loop (efficiency) runs.</summary>
+    public int Connections { get; init; } = 32;
+
+    /// <summary>Requests per second in the open-loop (latency) runs: well under what every target sustains.</summary>
+    public int Rate { get; init; } = 500;
+
+    public int StartupSamples { get; init; } = 5;
+
+    public string Output { get; init; } = "bench/results/gateway.md";
+
+    public const string Usage = "bash bench/gateway.sh [--rounds 5] [--seconds 10] [--connections 32] [--rate 500] [--startup-samples 5] [--output bench/results/gateway.md]";
+
+    public static GatewayBenchOptions Parse(string[] args)
+    {
+        var options = new GatewayBenchOptions();
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.{Environment.NewLine}{Usage}");
+            options = args[i] switch
+            {
+                "--rounds" => options with { Rounds = Positive(args[i], value) },
+                "--seconds" => options with { Seconds = Positive(args[i], value) },
+                "--connections" => options with { Connections = Positive(args[i], value) },
+                "--rate" => options with { Rate = Positive(args[i], value) },
+                "--startup-samples" => options with { StartupSamples = Positive(args[i], value) },
+                "--output" => options with { Output = value },
+                _ => throw new ArgumentException($"Unknown option {args[i]}.{Environment.NewLine}{Usage}"),
+            };
+        }
+
+        return options;
+    }
+
+    public string CommandLine() =>
+        $"--rounds {Rounds} --seconds {Seconds} --connections {Connections} --rate {Rate} --startup-samples {StartupSamples}";
+
+    private static int Positive(string name, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
+            ? number
+            : throw new ArgumentException($"{name} must be a positive whole number; got '{value}'.");
+}
