@@ -73,6 +73,24 @@ public sealed class EdgeHygieneTests(EdgeGateway gateway) : IClassFixture<EdgeGa
         gateway.Catalog.Requests.ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData(2000, HttpStatusCode.RequestEntityTooLarge)]
+    [InlineData(500, HttpStatusCode.OK)]
+    public async Task A_chunked_body_is_measured_before_it_is_forwarded(int length, HttpStatusCode expected)
+    {
+        gateway.Catalog.Requests.Clear();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/catalog/products")
+        {
+            Content = new StringContent("{\"name\":\"" + new string('x', length) + "\"}", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await gateway.Client(gateway.Token("ops", "admin")).SendAsync(request, Ct);
+
+        response.StatusCode.ShouldBe(expected);
+        gateway.Catalog.Requests.Count.ShouldBe(expected == HttpStatusCode.OK ? 1 : 0);
+    }
+
     [Fact]
     public async Task A_slow_service_is_a_504_when_the_routes_timeout_expires()
     {

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.Options;
 
@@ -32,7 +31,6 @@ public static class EdgeMiddleware
     /// <summary>Request ids, security headers on every response, no <c>Server</c> header (ours or a service's), the body size limit, CORS.</summary>
     public static WebApplication UseEdgeHygiene(this WebApplication app)
     {
-        var edge = app.Services.GetRequiredService<IOptions<EdgeOptions>>();
         app.UseMiddleware<RequestIdMiddleware>();
         app.Use((context, next) =>
         {
@@ -44,23 +42,9 @@ public static class EdgeMiddleware
                 headers.Remove("Server");
                 return Task.CompletedTask;
             });
-
-            // A declared length over the limit is refused before anything is sent on; a chunked body is cut off by
-            // the server when it passes the same limit.
-            var limit = edge.Value.MaxRequestBodyBytes;
-            if (context.Request.ContentLength > limit)
-            {
-                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                return Task.CompletedTask;
-            }
-
-            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
-            {
-                bodySize.MaxRequestBodySize = limit;
-            }
-
             return next(context);
         });
+        app.UseMiddleware<BodySizeLimit>();
         app.UseCors();
         return app;
     }
