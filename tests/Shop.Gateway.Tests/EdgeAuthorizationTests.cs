@@ -56,12 +56,7 @@ public sealed class EdgeAuthorizationTests(KestrelGateway gateway) : IClassFixtu
     }
 
     [Theory]
-    [InlineData(BadToken.Expired)]
-    [InlineData(BadToken.WrongIssuer)]
-    [InlineData(BadToken.WrongAudience)]
-    [InlineData(BadToken.Tampered)]
-    [InlineData(BadToken.AlgNone)]
-    [InlineData(BadToken.ForeignKey)]
+    [MemberData(nameof(BadTokens.All), MemberType = typeof(BadTokens))]
     public async Task A_bad_admin_token_is_401_at_the_gateway(BadToken kind)
     {
         gateway.Catalog.Requests.Clear();
