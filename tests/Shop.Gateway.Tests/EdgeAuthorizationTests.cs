@@ -56,7 +56,12 @@ public sealed class EdgeAuthorizationTests(KestrelGateway gateway) : IClassFixtu
     }
 
     [Theory]
-    [MemberData(nameof(BadTokens.All), MemberType = typeof(BadTokens))]
+    [InlineData(BadToken.Expired)]
+    [InlineData(BadToken.WrongIssuer)]
+    [InlineData(BadToken.WrongAudience)]
+    [InlineData(BadToken.Tampered)]
+    [InlineData(BadToken.AlgNone)]
+    [InlineData(BadToken.ForeignKey)]
     public async Task A_bad_admin_token_is_401_at_the_gateway(BadToken kind)
     {
         gateway.Catalog.Requests.Clear();

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Xunit;
 
 namespace Shop.TestSupport;
 
@@ -20,9 +19,6 @@ public enum BadToken
 /// <summary>Mints tokens with the real key but wrong claims, and tokens whose signature cannot hold.</summary>
 public static class BadTokens
 {
-    /// <summary>Every <see cref="BadToken"/>, for a theory's <c>MemberData</c>.</summary>
-    public static TheoryData<BadToken> All => new(Enum.GetValues<BadToken>());
-
     public static string Create(BadToken kind, SigningCredentials credentials, string issuer, string audience, params string[] roles)
     {
         var now = DateTime.UtcNow;
