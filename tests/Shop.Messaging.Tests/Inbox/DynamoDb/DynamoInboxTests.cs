@@ -19,9 +19,14 @@ public sealed class DynamoInboxTests(MotoFixture moto) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // One connection, so moto handles this class's requests one at a time. Its TransactWriteItems is not atomic
+        // under concurrent requests: a transaction that fails puts back a copy of each table taken when it began,
+        // wiping a concurrent winner's write (moto/dynamodb/models/__init__.py, transact_write_items). The deliveries
+        // below still race in the inbox as they would against DynamoDB: each asks the server to record the event
+        // first, and only the server decides which one wins.
         _dynamo = new AmazonDynamoDBClient(
             new BasicAWSCredentials(MotoFixture.AccessKeyId, MotoFixture.SecretAccessKey),
-            new AmazonDynamoDBConfig { ServiceURL = moto.Endpoint.ToString(), AuthenticationRegion = moto.Region });
+            new AmazonDynamoDBConfig { ServiceURL = moto.Endpoint.ToString(), AuthenticationRegion = moto.Region, MaxConnectionsPerServer = 1 });
         _inbox = new DynamoInbox(_dynamo, $"{_prefix}-basket-inbox", TimeProvider.System);
         await _inbox.ProvisionAsync(Ct);
         await _dynamo.CreateTableAsync(
