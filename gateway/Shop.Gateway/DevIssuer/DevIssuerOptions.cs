@@ -16,6 +16,9 @@ public sealed class DevIssuerOptions
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00", ErrorMessage = "Auth:DevIssuer:TokenLifetime must be between 1 minute and 1 day.")]
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);
 
+    public bool IsEnabledIn(IHostEnvironment environment) => Enabled ?? environment.IsDevelopment();
+
+    /// <summary>Whether the endpoints are mapped, read before the options are bound (at start, when routes are made).</summary>
     public static bool IsEnabled(IConfiguration configuration, IHostEnvironment environment) =>
-        configuration.GetSection(Section).GetValue<bool?>(nameof(Enabled)) ?? environment.IsDevelopment();
+        new DevIssuerOptions { Enabled = configuration.GetSection(Section).GetValue<bool?>(nameof(Enabled)) }.IsEnabledIn(environment);
 }

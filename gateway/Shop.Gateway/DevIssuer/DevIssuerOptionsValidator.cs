@@ -14,8 +14,7 @@ public sealed class DevIssuerOptionsValidator(IHostEnvironment environment, IOpt
                 $"Auth:DevIssuer:Enabled is refused in the {environment.EnvironmentName} environment: the development token issuer runs in Development only.");
         }
 
-        var enabled = options.Enabled ?? environment.IsDevelopment();
-        return enabled && string.IsNullOrWhiteSpace(auth.Value.Authority)
+        return options.IsEnabledIn(environment) && string.IsNullOrWhiteSpace(auth.Value.Authority)
             ? ValidateOptionsResult.Fail(
                 "The development token issuer needs Auth:Authority (Auth__Authority): this gateway's own URL as the services reach it, e.g. http://localhost:8080.")
             : ValidateOptionsResult.Success;
