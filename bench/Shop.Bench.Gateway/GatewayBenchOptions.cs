@@ -4,6 +4,9 @@ namespace Shop.Bench.Gateway;
 
 public sealed record GatewayBenchOptions
 {
+    /// <summary>Long enough for the .NET targets' tiered JIT to settle, so the rounds measure the steady state.</summary>
+    public static readonly TimeSpan Warmup = TimeSpan.FromSeconds(15);
+
     public int Rounds { get; init; } = 5;
 
     /// <summary>Length of each run, closed and open loop alike.</summary>
@@ -17,15 +20,28 @@ public sealed record GatewayBenchOptions
 
     public int StartupSamples { get; init; } = 5;
 
-    public string Output { get; init; } = "bench/results/gateway.md";
+    /// <summary>Instead of the four targets, the gateway under each of <see cref="GatewayVariants.All"/> next to nginx.</summary>
+    public bool Tuning { get; init; }
 
-    public const string Usage = "bash bench/gateway.sh [--rounds 5] [--seconds 10] [--connections 32] [--rate 500] [--startup-samples 5] [--output bench/results/gateway.md]";
+    public string? OutputOverride { get; init; }
+
+    public string Output => OutputOverride ?? (Tuning ? "bench/results/gateway-tuning.md" : "bench/results/gateway.md");
+
+    public const string Usage =
+        "bash bench/gateway.sh [--tuning] [--rounds 5] [--seconds 10] [--connections 32] [--rate 500] [--startup-samples 5] [--output bench/results/gateway.md]";
 
     public static GatewayBenchOptions Parse(string[] args)
     {
         var options = new GatewayBenchOptions();
         for (var i = 0; i < args.Length; i += 2)
         {
+            if (args[i] == "--tuning")
+            {
+                options = options with { Tuning = true };
+                i--;
+                continue;
+            }
+
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.{Environment.NewLine}{Usage}");
             options = args[i] switch
             {
@@ -34,7 +50,7 @@ public sealed record GatewayBenchOptions
                 "--connections" => options with { Connections = Positive(args[i], value) },
                 "--rate" => options with { Rate = Positive(args[i], value) },
                 "--startup-samples" => options with { StartupSamples = Positive(args[i], value) },
-                "--output" => options with { Output = value },
+                "--output" => options with { OutputOverride = value },
                 _ => throw new ArgumentException($"Unknown option {args[i]}.{Environment.NewLine}{Usage}"),
             };
         }
@@ -43,7 +59,7 @@ public sealed record GatewayBenchOptions
     }
 
     public string CommandLine() =>
-        $"--rounds {Rounds} --seconds {Seconds} --connections {Connections} --rate {Rate} --startup-samples {StartupSamples}";
+        (Tuning ? "--tuning " : "") + $"--rounds {Rounds} --seconds {Seconds} --connections {Connections} --rate {Rate} --startup-samples {StartupSamples}";
 
     private static int Positive(string name, string value) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0

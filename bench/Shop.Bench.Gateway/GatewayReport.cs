@@ -22,7 +22,7 @@ public static class GatewayReport
         Line(text, $"Every target serves `GET {Targets.Path}` from the same backend (bench/Shop.Bench.Backend, a fixed ~1 KB JSON): `direct` is the backend itself,");
         Line(text, "the others proxy to it over keep-alive connections. The gateway runs in Release with its production settings (Production");
         Line(text, "environment: authentication, rate limiter with limits raised out of reach, edge middleware, OpenTelemetry tracing without an exporter).");
-        Line(text, $"{options.Rounds} interleaved rounds; in each, per target: a closed-loop run ({options.Connections} connections, {options.Seconds} s) for");
+        Line(text, $"After a {GatewayBenchOptions.Warmup.TotalSeconds:0} s warm-up per target, {options.Rounds} interleaved rounds; in each, per target: a closed-loop run ({options.Connections} connections, {options.Seconds} s) for");
         Line(text, $"efficiency, then an open-loop run ({options.Rate} requests/s on a fixed schedule, {options.Seconds} s, latency from the intended send time).");
         Line(text, "Medians across rounds, with the lowest and highest in brackets. The driver runs on the same 2 cores, as does the backend.");
         Line(text, "");
@@ -69,22 +69,22 @@ public static class GatewayReport
         return text.ToString();
     }
 
-    private static string Spread(List<Measurement> rows, Func<Measurement, double> value, string format)
+    internal static string Spread(List<Measurement> rows, Func<Measurement, double> value, string format)
     {
         var values = rows.Select(value).Order().ToList();
         return $"{Median(values).ToString(format, CultureInfo.InvariantCulture)} [{values[0].ToString(format, CultureInfo.InvariantCulture)}–{values[^1].ToString(format, CultureInfo.InvariantCulture)}]";
     }
 
-    private static double Ratio(IReadOnlyList<Measurement> measurements, string target, string other, Func<Measurement, double> value) =>
+    internal static double Ratio(IReadOnlyList<Measurement> measurements, string target, string other, Func<Measurement, double> value) =>
         Median([.. measurements.Where(m => m.Target == target).Select(value).Order()])
         / Median([.. measurements.Where(m => m.Target == other).Select(value).Order()]);
 
     private static double Median(List<double> sorted) =>
         sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
 
-    private static string Mib(long bytes) => $"{bytes / (1024.0 * 1024):0} MiB";
+    internal static string Mib(long bytes) => $"{bytes / (1024.0 * 1024):0} MiB";
 
     private static string Ms(TimeSpan time) => time.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
 
-    private static void Line(StringBuilder text, string line) => text.Append(line).Append('\n');
+    internal static void Line(StringBuilder text, string line) => text.Append(line).Append('\n');
 }

@@ -35,32 +35,9 @@ internal static class Program
         {
             var targets = new Targets(root, work);
             await using var backend = await targets.StartBackendAsync(stop.Token);
-            await using var gateway = await targets.StartGatewayAsync(backend, stop.Token);
-            await using var nginx = await targets.StartNginxAsync(backend, stop.Token);
-            await using var haproxy = await targets.StartHaproxyAsync(backend, stop.Token);
-            Target[] all = [backend, gateway, nginx, haproxy];
-
-            foreach (var target in all)
-            {
-                Console.WriteLine($"warming up {target.Name}");
-                await Load.ClosedLoopAsync(new Uri(target.Url, Targets.Path), options.Connections, TimeSpan.FromSeconds(3), null, stop.Token);
-            }
-
-            var measurements = new List<Measurement>();
-            for (var round = 1; round <= options.Rounds; round++)
-            {
-                foreach (var target in all)
-                {
-                    var measurement = await MeasureAsync(target, round, options, stop.Token);
-                    measurements.Add(measurement);
-                    Console.WriteLine(
-                        $"round {round} {target.Name,-8} {measurement.RequestsPerSecond,8:0} req/s {measurement.RequestsPerCpuSecond,8:0} req/CPU-s " +
-                        $"p50 {measurement.P50Ms:0.00} p99 {measurement.P99Ms:0.00} p99.9 {measurement.P999Ms:0.00} ms, failed {measurement.Failed}, load {MachineFacts.LoadAverage()}");
-                }
-            }
-
-            var startup = await StartupTimes.MeasureAsync(root, work, backend, options.StartupSamples, stop.Token);
-            var report = GatewayReport.Render(options, started, clock.Elapsed, all, measurements, startup);
+            var report = options.Tuning
+                ? await TuneAsync(targets, backend, options, started, clock, stop.Token)
+                : await CompareAsync(targets, backend, root, work, options, started, clock, stop.Token);
             var output = Path.GetFullPath(options.Output, root);
             Directory.CreateDirectory(Path.GetDirectoryName(output)!);
             await File.WriteAllTextAsync(output, report, stop.Token);
@@ -72,6 +49,67 @@ internal static class Program
         {
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    private static async Task<string> CompareAsync(
+        Targets targets, Target backend, string root, string work, GatewayBenchOptions options, DateTimeOffset started, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        await using var gateway = await targets.StartGatewayAsync(backend, GatewayVariants.AsDeployed, cancellationToken);
+        await using var nginx = await targets.StartNginxAsync(backend, cancellationToken);
+        await using var haproxy = await targets.StartHaproxyAsync(backend, cancellationToken);
+        Target[] all = [backend, gateway, nginx, haproxy];
+        var measurements = await MeasureRoundsAsync(all, options, cancellationToken);
+        var startup = await StartupTimes.MeasureAsync(root, work, backend, options.StartupSamples, cancellationToken);
+        return GatewayReport.Render(options, started, clock.Elapsed, all, measurements, startup);
+    }
+
+    private static async Task<string> TuneAsync(
+        Targets targets, Target backend, GatewayBenchOptions options, DateTimeOffset started, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var all = new List<Target>();
+        try
+        {
+            foreach (var variant in GatewayVariants.All)
+            {
+                all.Add(await targets.StartGatewayAsync(backend, variant, cancellationToken));
+            }
+
+            all.Add(await targets.StartNginxAsync(backend, cancellationToken));
+            var measurements = await MeasureRoundsAsync(all, options, cancellationToken);
+            return TuningReport.Render(options, started, clock.Elapsed, all, measurements);
+        }
+        finally
+        {
+            foreach (var target in all)
+            {
+                await target.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>A warm-up per target, then the rounds, the targets interleaved within each.</summary>
+    private static async Task<List<Measurement>> MeasureRoundsAsync(IReadOnlyList<Target> all, GatewayBenchOptions options, CancellationToken cancellationToken)
+    {
+        foreach (var target in all)
+        {
+            Console.WriteLine($"warming up {target.Name}");
+            await Load.ClosedLoopAsync(new Uri(target.Url, Targets.Path), options.Connections, GatewayBenchOptions.Warmup, null, cancellationToken);
+        }
+
+        var measurements = new List<Measurement>();
+        for (var round = 1; round <= options.Rounds; round++)
+        {
+            foreach (var target in all)
+            {
+                var measurement = await MeasureAsync(target, round, options, cancellationToken);
+                measurements.Add(measurement);
+                Console.WriteLine(
+                    $"round {round} {target.Name,-12} {measurement.RequestsPerSecond,8:0} req/s {measurement.RequestsPerCpuSecond,8:0} req/CPU-s " +
+                    $"p50 {measurement.P50Ms:0.00} p99 {measurement.P99Ms:0.00} p99.9 {measurement.P999Ms:0.00} ms, failed {measurement.Failed}, load {MachineFacts.LoadAverage()}");
+            }
+        }
+
+        return measurements;
     }
 
     private static async Task<Measurement> MeasureAsync(Target target, int round, GatewayBenchOptions options, CancellationToken cancellationToken)

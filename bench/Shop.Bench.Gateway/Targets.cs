@@ -12,9 +12,21 @@ public sealed class Targets(string root, string workDirectory)
         await StartAsync("direct", "dotnet", [Release(root, "bench/Shop.Bench.Backend", "Shop.Bench.Backend.dll")], Environment.Version.ToString(), port =>
             new Dictionary<string, string> { ["ASPNETCORE_URLS"] = Url(port) }, cancellationToken);
 
-    /// <summary>The gateway as deployed (Production, Release), but for a rate limit no benchmark client could stay under.</summary>
-    public async Task<Target> StartGatewayAsync(Target backend, CancellationToken cancellationToken) =>
-        await StartAsync("gateway", "dotnet", [Release(root, "gateway/Shop.Gateway", "Shop.Gateway.dll")], "YARP 2.3.0", port => GatewayEnvironment(port, backend), cancellationToken);
+    /// <summary>
+    /// The gateway as deployed (Production, Release), but for a rate limit no benchmark client could stay under,
+    /// with the variant's settings on top.
+    /// </summary>
+    public async Task<Target> StartGatewayAsync(Target backend, GatewayVariant variant, CancellationToken cancellationToken) =>
+        await StartAsync(variant.Name, "dotnet", [Release(root, "gateway/Shop.Gateway", "Shop.Gateway.dll")], "YARP 2.3.0", port =>
+        {
+            var environment = GatewayEnvironment(port, backend);
+            foreach (var (name, value) in variant.Environment)
+            {
+                environment[name] = value;
+            }
+
+            return environment;
+        }, cancellationToken);
 
     public static Dictionary<string, string> GatewayEnvironment(int port, Target backend) => new()
     {

@@ -18,6 +18,7 @@ builder.Services.AddShopForwardedHeaders();
 builder.Services.AddShopRateLimiting();
 builder.Services.AddEdge();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+builder.WebHost.UseInlineIoWhenRequested();
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 builder.Services.AddSingleton<IPassiveHealthCheckPolicy, ErrorRateHealthPolicy>();
 
