@@ -8,4 +8,5 @@ for tool in nginx haproxy; do
 done
 dotnet build -c Release -v q --nologo gateway/Shop.Gateway
 dotnet build -c Release -v q --nologo bench/Shop.Bench.Backend
+dotnet build -c Release -v q --nologo bench/Shop.Bench.BareYarp
 dotnet run -c Release --project bench/Shop.Bench.Gateway -- "$@"

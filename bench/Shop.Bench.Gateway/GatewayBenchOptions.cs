@@ -23,12 +23,15 @@ public sealed record GatewayBenchOptions
     /// <summary>Instead of the four targets, the gateway under each of <see cref="GatewayVariants.All"/> next to nginx.</summary>
     public bool Tuning { get; init; }
 
+    /// <summary>With <see cref="Tuning"/>: only these variants (by name), to try one idea quickly.</summary>
+    public IReadOnlyList<string>? Variants { get; init; }
+
     public string? OutputOverride { get; init; }
 
     public string Output => OutputOverride ?? (Tuning ? "bench/results/gateway-tuning.md" : "bench/results/gateway.md");
 
     public const string Usage =
-        "bash bench/gateway.sh [--tuning] [--rounds 5] [--seconds 10] [--connections 32] [--rate 500] [--startup-samples 5] [--output bench/results/gateway.md]";
+        "bash bench/gateway.sh [--tuning [--variants gateway,bare-yarp]] [--rounds 5] [--seconds 10] [--connections 32] [--rate 500] [--startup-samples 5] [--output bench/results/gateway.md]";
 
     public static GatewayBenchOptions Parse(string[] args)
     {
@@ -51,6 +54,7 @@ public sealed record GatewayBenchOptions
                 "--rate" => options with { Rate = Positive(args[i], value) },
                 "--startup-samples" => options with { StartupSamples = Positive(args[i], value) },
                 "--output" => options with { OutputOverride = value },
+                "--variants" => options with { Variants = KnownVariants(value) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}.{Environment.NewLine}{Usage}"),
             };
         }
@@ -59,7 +63,16 @@ public sealed record GatewayBenchOptions
     }
 
     public string CommandLine() =>
-        (Tuning ? "--tuning " : "") + $"--rounds {Rounds} --seconds {Seconds} --connections {Connections} --rate {Rate} --startup-samples {StartupSamples}";
+        (Tuning ? "--tuning " : "") + (Variants is null ? "" : $"--variants {string.Join(',', Variants)} ") + $"--rounds {Rounds} --seconds {Seconds} --connections {Connections} --rate {Rate} --startup-samples {StartupSamples}";
+
+    private static string[] KnownVariants(string value)
+    {
+        var names = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var unknown = names.Where(name => GatewayVariants.All.All(v => v.Name != name)).ToList();
+        return unknown.Count == 0 && names.Length > 0
+            ? names
+            : throw new ArgumentException($"--variants takes names from: {string.Join(", ", GatewayVariants.All.Select(v => v.Name))}; got '{value}'.");
+    }
 
     private static int Positive(string name, string value) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0

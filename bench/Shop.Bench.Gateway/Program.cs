@@ -69,7 +69,7 @@ internal static class Program
         var all = new List<Target>();
         try
         {
-            foreach (var variant in GatewayVariants.All)
+            foreach (var variant in GatewayVariants.All.Where(v => options.Variants?.Contains(v.Name) ?? true))
             {
                 all.Add(await targets.StartGatewayAsync(backend, variant, cancellationToken));
             }

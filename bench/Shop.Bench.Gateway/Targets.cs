@@ -17,7 +17,7 @@ public sealed class Targets(string root, string workDirectory)
     /// with the variant's settings on top.
     /// </summary>
     public async Task<Target> StartGatewayAsync(Target backend, GatewayVariant variant, CancellationToken cancellationToken) =>
-        await StartAsync(variant.Name, "dotnet", [Release(root, "gateway/Shop.Gateway", "Shop.Gateway.dll")], "YARP 2.3.0", port =>
+        await StartAsync(variant.Name, "dotnet", [Release(root, variant.Project, variant.Dll)], "YARP 2.3.0", port =>
         {
             var environment = GatewayEnvironment(port, backend);
             foreach (var (name, value) in variant.Environment)

@@ -26,7 +26,7 @@ public static class TuningReport
             var rows = measurements.Where(m => m.Target == target.Name).ToList();
             var change = GatewayVariants.All.FirstOrDefault(v => v.Name == target.Name)?.Change ?? "the reference";
             Line(text, $"| {target.Name} | {change} | {Spread(rows, m => m.RequestsPerCpuSecond, "0")} | " +
-                $"{Ratio(measurements, target.Name, GatewayVariants.AsDeployed.Name, m => m.RequestsPerCpuSecond):0.00}x | " +
+                $"{BaselineRatio(measurements, target.Name)} | " +
                 $"{Ratio(measurements, target.Name, "nginx", m => m.RequestsPerCpuSecond):0.00}x | {Spread(rows, m => m.P99Ms, "0.00")} | " +
                 $"{Ratio(measurements, target.Name, "nginx", m => m.P99Ms):0.00}x | {Mib(rows.Max(m => m.PeakResidentBytes))} | {rows.Sum(m => m.Failed)} |");
         }
@@ -49,4 +49,9 @@ public static class TuningReport
         Line(text, $"- load average at the end: {MachineFacts.LoadAverage()}");
         return text.ToString();
     }
+
+    private static string BaselineRatio(IReadOnlyList<Measurement> measurements, string target) =>
+        measurements.Any(m => m.Target == GatewayVariants.AsDeployed.Name)
+            ? $"{Ratio(measurements, target, GatewayVariants.AsDeployed.Name, m => m.RequestsPerCpuSecond):0.00}x"
+            : "not measured";
 }
