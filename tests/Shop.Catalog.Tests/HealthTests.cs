@@ -4,11 +4,12 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Shop.TestSupport;
 using Shouldly;
 
 namespace Shop.Catalog.Tests;
 
-public sealed class HealthTests
+public sealed class HealthTests(MotoFixture moto)
 {
     [Fact]
     public async Task A_database_that_never_answers_makes_ready_fail_fast_while_live_stays_up()
@@ -20,7 +21,8 @@ public sealed class HealthTests
         await using var catalog = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
             .UseEnvironment("Development")
             .UseSetting("ConnectionStrings:Catalog", $"Host=127.0.0.1;Port={port};Username=postgres;Database=catalog;Timeout=30")
-            .UseSetting("Auth:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
+            .UseSetting("Auth:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)))
+            .WithMessaging(moto));
         var client = catalog.CreateClient();
 
         var live = await client.GetAsync("/health/live", TestContext.Current.CancellationToken);
@@ -39,7 +41,8 @@ public sealed class HealthTests
         await using var catalog = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
             .UseEnvironment("Development")
             .UseSetting("ConnectionStrings:Catalog", "Host=catalog-db.invalid;Username=postgres;Database=catalog;Timeout=30")
-            .UseSetting("Auth:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
+            .UseSetting("Auth:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)))
+            .WithMessaging(moto));
         var client = catalog.CreateClient();
 
         var timer = Stopwatch.StartNew();
@@ -48,5 +51,20 @@ public sealed class HealthTests
         ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
         timer.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5), "the 2 s check timeout bounds name resolution too");
         (await ready.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("\"postgres\":{\"status\":\"Unhealthy\"");
+    }
+}
+
+internal static class MessagingSettings
+{
+    /// <summary>Catalog's messaging against the moto server, under a prefix of its own.</summary>
+    public static IWebHostBuilder WithMessaging(this IWebHostBuilder web, MotoFixture moto)
+    {
+        web.UseSetting("Messaging:Prefix", "t" + Guid.NewGuid().ToString("N")[..10]);
+        foreach (var (key, value) in moto.Settings)
+        {
+            web.UseSetting(key, value);
+        }
+
+        return web;
     }
 }

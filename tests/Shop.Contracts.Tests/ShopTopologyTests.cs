@@ -37,7 +37,7 @@ public sealed partial class ShopTopologyTests
     public void The_saga_routes_as_the_architecture_says()
     {
         Consumers<OrderPlaced>().ShouldBe(["basket", "catalog"]);
-        Consumers<OrderCancelled>().ShouldBe(["catalog", "notification"]);
+        Consumers<OrderCancelled>().ShouldBe(["catalog", "notification", "payment"]);
         Consumers<OrderConfirmed>().ShouldBe(["notification"]);
         Consumers<PaymentRequested>().ShouldBe(["payment"]);
         Consumers<StockReserved>().ShouldBe(["ordering"]);

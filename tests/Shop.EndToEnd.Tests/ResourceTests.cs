@@ -8,6 +8,10 @@ public sealed class ResourceTests(RunningShop shop)
     [InlineData("postgres")]
     [InlineData("moto")]
     [InlineData("catalog")]
+    [InlineData("basket")]
+    [InlineData("ordering")]
+    [InlineData("payment")]
+    [InlineData("notification")]
     [InlineData("gateway")]
     public async Task Every_resource_of_the_shop_runs_and_is_healthy(string resource)
     {

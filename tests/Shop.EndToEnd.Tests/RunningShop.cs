@@ -5,6 +5,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Shop.TestSupport;
 
 [assembly: AssemblyFixture(typeof(Shop.EndToEnd.Tests.RunningShop))]
 
@@ -22,7 +23,12 @@ public sealed class RunningShop : IAsyncLifetime
     private readonly RecentLog _log = new();
     private DistributedApplication? _app;
 
+    public const double PaymentFailureRate = 0.1;
+
     public Uri GatewayUrl { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>The shop's queues (prefix <c>shop-local</c>) through the moto server's SQS API.</summary>
+    public QueueProbe Queues { get; private set; } = null!;
 
     public Dashboard Dashboard { get; private set; } = null!;
 
@@ -35,6 +41,8 @@ public sealed class RunningShop : IAsyncLifetime
                 $"--AppHost:DashboardApiKey={_dashboardApiKey}",
                 // Every endpoint, the dashboard's too, on a port the orchestrator picks.
                 "--DcpPublisher:RandomizePorts=true",
+                // The card processor fails this share of charges, so every saga test also exercises retries.
+                $"--Payment:FailureRate={PaymentFailureRate.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
             ],
             (options, _) => options.DisableDashboard = false,
             timeout.Token);
@@ -52,6 +60,11 @@ public sealed class RunningShop : IAsyncLifetime
         }
 
         GatewayUrl = _app.GetEndpoint("gateway", "http");
+        var moto = _app.GetEndpoint("moto", "http");
+        Queues = new QueueProbe(
+            new Amazon.SQS.AmazonSQSClient(
+                new Amazon.Runtime.BasicAWSCredentials("test", "test"), new Amazon.SQS.AmazonSQSConfig { ServiceURL = moto.ToString(), AuthenticationRegion = "us-east-1" }),
+            "shop-local");
         var dashboardUrl = _app.GetEndpoint("aspire-dashboard", "http");
         Dashboard = new Dashboard(dashboardUrl, _dashboardApiKey);
         TestContext.Current.SendDiagnosticMessage("shop: gateway {0}, dashboard {1}", GatewayUrl, dashboardUrl);
@@ -77,6 +90,7 @@ public sealed class RunningShop : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         Dashboard?.Dispose();
+        Queues?.Dispose();
         if (_app is not null)
         {
             await _app.StopAsync();

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Shop.TestSupport;
 using Shouldly;
 
@@ -29,5 +31,41 @@ public sealed class TelemetryTests(RunningShop shop)
         var gatewaySpans = spans.Of("gateway").Select(span => span.SpanId).ToHashSet();
         var catalogServer = spans.Of("catalog").First(span => span.Name.StartsWith("GET /api/catalog/products", StringComparison.Ordinal));
         gatewaySpans.ShouldContain(catalogServer.ParentSpanId!);
+    }
+
+    [Fact]
+    public async Task An_order_is_one_trace_from_the_post_through_every_hop_of_its_saga()
+    {
+        var product = await new ShopApi(shop).CreateProductAsync(price: 2m, stock: 5);
+        var customer = await shop.AsAsync("traced-" + Guid.NewGuid().ToString("N"));
+        var traceId = ActivityTraceId.CreateRandom().ToHexString();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders")
+        {
+            Content = JsonContent.Create(new
+            {
+                items = new[] { new { productId = product, quantity = 1 } },
+                shippingAddress = new { line1 = "1 Main St", city = "Springfield", postalCode = "12345", country = "US" },
+            }),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+        using var response = await customer.SendAsync(request, Ct);
+        response.EnsureSuccessStatusCode();
+        var orderId = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        (await ShopApi.FinalOrderAsync(customer, orderId)).GetProperty("status").GetString().ShouldBe("Confirmed");
+
+        // Every consumer's process span, in the trace the POST started: catalog and basket (OrderPlaced), ordering
+        // (StockReserved, PaymentSucceeded), payment (PaymentRequested), notification (OrderConfirmed).
+        string[] consumers = ["catalog", "basket", "ordering", "payment", "notification"];
+        var spans = await Poll.UntilAsync(
+            () => shop.Dashboard.SpansOfTraceAsync(traceId, Ct),
+            spans => consumers.All(service => spans.Of(service).Any(span => span.Name.StartsWith("process ", StringComparison.Ordinal)))
+                && spans.Of("ordering").Count(span => span.Name.StartsWith("process ", StringComparison.Ordinal)) >= 2,
+            TimeSpan.FromSeconds(90),
+            $"a process span of every consumer in trace {traceId}",
+            interval: TimeSpan.FromSeconds(1));
+
+        spans.Of("gateway").ShouldNotBeEmpty();
+        spans.All.Count(span => span.Name.StartsWith("publish ", StringComparison.Ordinal)).ShouldBeGreaterThanOrEqualTo(4);
     }
 }

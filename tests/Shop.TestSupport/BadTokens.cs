@@ -46,12 +46,15 @@ public static class BadTokens
             SigningCredentials = credentials,
         });
 
-    // The payload swapped for one granting the roles; the header and signature kept.
+    // The payload swapped for one of another subject granting the roles (so it differs even without roles); the header
+    // and signature kept.
     private static string Tamper(string token, string[] roles)
     {
         var parts = token.Split('.');
         var payload = Encoding.UTF8.GetString(Base64UrlEncoder.DecodeBytes(parts[1]));
-        var granted = payload.Replace("\"role\":[]", $"\"role\":[{string.Join(',', roles.Select(role => $"\"{role}\""))}]", StringComparison.Ordinal);
+        var granted = payload
+            .Replace("\"role\":[]", $"\"role\":[{string.Join(',', roles.Select(role => $"\"{role}\""))}]", StringComparison.Ordinal)
+            .Replace("\"sub\":\"mallory\"", "\"sub\":\"alice\"", StringComparison.Ordinal);
         return $"{parts[0]}.{Base64UrlEncoder.Encode(granted)}.{parts[2]}";
     }
 

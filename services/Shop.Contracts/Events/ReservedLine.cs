@@ -1,4 +1,4 @@
 namespace Shop.Contracts.Events;
 
-/// <summary>A reserved line with the authoritative unit price from catalog.</summary>
-public sealed record ReservedLine(int ProductId, int Quantity, decimal UnitPrice, string Currency);
+/// <summary>A reserved line with the product's name and authoritative unit price from catalog.</summary>
+public sealed record ReservedLine(int ProductId, string Name, int Quantity, decimal UnitPrice, string Currency);

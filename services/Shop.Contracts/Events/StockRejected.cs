@@ -1,4 +1,4 @@
 namespace Shop.Contracts.Events;
 
-/// <summary>Nothing was reserved: at least one of <paramref name="UnavailableProductIds"/> was missing or short.</summary>
-public sealed record StockRejected(Guid OrderId, string Reason, IReadOnlyList<int> UnavailableProductIds) : IIntegrationEvent;
+/// <summary>Nothing was reserved, because of <paramref name="ShortLines"/>; <paramref name="Reason"/> is e.g. <c>out-of-stock</c>.</summary>
+public sealed record StockRejected(Guid OrderId, string Reason, IReadOnlyList<ShortLine> ShortLines) : IIntegrationEvent;

@@ -27,7 +27,7 @@ public static class ShopTopology
             new(PaymentEvents, [typeof(PaymentSucceeded), typeof(PaymentFailed)]),
         ]);
 
-    public static readonly QueueDefinition PaymentQueue = new("payment", [new(OrderingEvents, [typeof(PaymentRequested)])]);
+    public static readonly QueueDefinition PaymentQueue = new("payment", [new(OrderingEvents, [typeof(PaymentRequested), typeof(OrderCancelled)])]);
 
     public static readonly QueueDefinition NotificationQueue = new(
         "notification", [new(OrderingEvents, [typeof(OrderConfirmed), typeof(OrderCancelled)])]);

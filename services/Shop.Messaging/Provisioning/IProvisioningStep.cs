@@ -1,7 +1,7 @@
 namespace Shop.Messaging.Provisioning;
 
 /// <summary>Something else a service's messaging needs created locally, e.g. a DynamoDB inbox table.</summary>
-internal interface IProvisioningStep
+public interface IProvisioningStep
 {
     Task ProvisionAsync(CancellationToken cancellationToken);
 }

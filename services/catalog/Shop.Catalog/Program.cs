@@ -11,6 +11,7 @@ if (HealthProbe.IsRequested(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddCatalogData();
+builder.AddCatalogStock();
 
 var app = builder.Build();
 app.UseServiceDefaults();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Shop.Catalog.Apis;
+using Shop.ServiceDefaults.Paging;
 using Shouldly;
 
 namespace Shop.Catalog.Tests.Apis;

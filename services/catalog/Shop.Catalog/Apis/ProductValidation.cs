@@ -1,29 +1,17 @@
 using System.Text.RegularExpressions;
 using Shop.Catalog.Domain;
+using Shop.ServiceDefaults.Paging;
 
 namespace Shop.Catalog.Apis;
 
 /// <summary>Checks API input and names each wrong field the way the JSON spells it.</summary>
 public static partial class ProductValidation
 {
-    public const int DefaultPageSize = 20;
-    public const int MaxPageSize = 100;
-    public const int MaxPage = 1_000_000;
     public const int MaxSearchLength = 200;
 
     public static Dictionary<string, string[]> ValidateQuery(int page, int pageSize, string? q)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (page is < 1 or > MaxPage)
-        {
-            errors["page"] = [$"page must be between 1 and {MaxPage}."];
-        }
-
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            errors["pageSize"] = [$"pageSize must be between 1 and {MaxPageSize}."];
-        }
-
+        var errors = PageQuery.Validate(page, pageSize);
         if (q is { Length: > MaxSearchLength })
         {
             errors["q"] = [$"q must be at most {MaxSearchLength} characters."];

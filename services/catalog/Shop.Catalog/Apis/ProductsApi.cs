@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Shop.Catalog.Data;
 using Shop.Catalog.Domain;
 using Shop.ServiceDefaults.Auth;
+using Shop.ServiceDefaults.Paging;
 
 namespace Shop.Catalog.Apis;
 
@@ -52,7 +53,7 @@ public static class ProductsApi
         string? category = null,
         string? q = null,
         int page = 1,
-        int pageSize = ProductValidation.DefaultPageSize)
+        int pageSize = PageQuery.DefaultPageSize)
     {
         var errors = ProductValidation.ValidateQuery(page, pageSize, q);
         if (errors.Count > 0)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Shop.Catalog.Domain;
+using Shop.Messaging;
 
 namespace Shop.Catalog.Data;
 
@@ -15,9 +16,12 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
 
     public DbSet<Product> Products => Set<Product>();
 
+    public DbSet<Reservation> Reservations => Set<Reservation>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema("catalog");
+        modelBuilder.AddOutboxAndInbox();
         modelBuilder.HasCollation("public", CaseInsensitive, locale: "und-u-ks-level2", provider: "icu", deterministic: false);
 
         modelBuilder.Entity<Product>(product =>
@@ -32,6 +36,25 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
             product.HasIndex(p => p.Category);
             product.ToTable(t => t.HasCheckConstraint("ck_products_price_positive", "price > 0"));
             product.ToTable(t => t.HasCheckConstraint("ck_products_stock_not_negative", "available_stock >= 0"));
+        });
+
+        modelBuilder.Entity<Reservation>(reservation =>
+        {
+            reservation.HasKey(r => r.OrderId);
+            reservation.Property(r => r.OrderId).ValueGeneratedNever();
+            reservation.Property(r => r.Status).HasConversion<string>().HasMaxLength(30);
+
+            // xmin: two cancellations of one order handled at once cannot both release; the second commit fails and
+            // its redelivery finds the reservation released.
+            reservation.Property<uint>("Version").IsRowVersion();
+            reservation.OwnsMany(r => r.Lines, line =>
+            {
+                line.ToTable("reservation_lines");
+                line.WithOwner().HasForeignKey("OrderId");
+                line.HasKey("OrderId", nameof(ReservationLine.ProductId));
+                line.Property(l => l.ProductId).ValueGeneratedNever();
+            });
+            reservation.Navigation(r => r.Lines).HasField("_lines").UsePropertyAccessMode(PropertyAccessMode.Field);
         });
     }
 }

@@ -26,6 +26,24 @@ public sealed class Product
 
     public int AvailableStock { get; private set; }
 
+    /// <summary>Takes <paramref name="quantity"/> out of the available stock; the caller has checked there is enough.</summary>
+    public void Reserve(int quantity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
+        if (quantity > AvailableStock)
+        {
+            throw new InvalidOperationException($"Product {Id} has {AvailableStock} in stock, fewer than {quantity}.");
+        }
+
+        AvailableStock -= quantity;
+    }
+
+    public void Release(int quantity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
+        AvailableStock += quantity;
+    }
+
     public void Update(string name, string description, string category, decimal price, string currency, int availableStock)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
