@@ -69,7 +69,15 @@ public sealed class SagaTests(RunningShop shop)
         order.GetProperty("status").GetString().ShouldBe("Cancelled");
         order.GetProperty("cancellationReason").GetString().ShouldBe("out-of-stock");
         (await _api.StockAsync(product)).ShouldBe(2);
-        (await _api.PaymentAsync(orderId)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        // Payment heard only of the cancellation: it voided the order, so nothing can ever be charged for it.
+        var payment = await Poll.UntilAsync(
+            async () => await (await _api.PaymentAsync(orderId)).Content.ReadFromJsonAsync<JsonElement>(Ct),
+            p => p.TryGetProperty("status", out _),
+            ShopApi.SagaPatience,
+            "payment to hear of the cancellation");
+        payment.GetProperty("status").GetString().ShouldBe("Voided");
+        payment.TryGetProperty("amount", out var amount).ShouldBeTrue();
+        amount.ValueKind.ShouldBe(JsonValueKind.Null);
     }
 
     [Fact]
