@@ -72,7 +72,7 @@ public sealed class SagaTests(RunningShop shop)
         // Payment heard only of the cancellation: it voided the order, so nothing can ever be charged for it.
         var payment = await Poll.UntilAsync(
             async () => await (await _api.PaymentAsync(orderId)).Content.ReadFromJsonAsync<JsonElement>(Ct),
-            p => p.TryGetProperty("status", out _),
+            p => p.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.String,
             ShopApi.SagaPatience,
             "payment to hear of the cancellation");
         payment.GetProperty("status").GetString().ShouldBe("Voided");
@@ -133,6 +133,53 @@ public sealed class SagaTests(RunningShop shop)
         {
             (await anonymous.GetAsync(path, Ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized, path);
         }
+    }
+
+    [Fact]
+    public async Task A_cancel_while_payment_is_in_flight_ends_cancelled_and_refunded_or_confirmed_and_refused()
+    {
+        var product = await _api.CreateProductAsync(price: 4m, stock: 50);
+        var confirmed = 0;
+        for (var i = 0; i < 5; i++)
+        {
+            var customer = await shop.AsAsync($"hesitant-{i}-{Guid.NewGuid():N}");
+            var orderId = await ShopApi.OrderAsync(customer, (product, 1));
+            await Poll.UntilAsync(
+                async () => (await customer.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}", Ct)).GetProperty("status").GetString(),
+                status => status != "Pending",
+                ShopApi.SagaPatience,
+                "the stock to be reserved",
+                TimeSpan.FromMilliseconds(20));
+
+            using var cancel = await customer.PostAsync($"/api/orders/{orderId}/cancel", null, Ct);
+            var order = await ShopApi.FinalOrderAsync(customer, orderId);
+            var payment = await Poll.UntilAsync(
+                async () => await (await _api.PaymentAsync(orderId)).Content.ReadFromJsonAsync<JsonElement>(Ct),
+                p => p.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.String,
+                ShopApi.SagaPatience,
+                "payment to settle");
+
+            if (order.GetProperty("status").GetString() == "Confirmed")
+            {
+                cancel.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+                payment.GetProperty("status").GetString().ShouldBe("Succeeded");
+                confirmed++;
+            }
+            else
+            {
+                cancel.StatusCode.ShouldBe(HttpStatusCode.OK);
+                order.GetProperty("cancellationReason").GetString().ShouldBe("customer");
+                // A charge made before the cancellation reached payment is given back.
+                await Poll.UntilAsync(
+                    async () => (await (await _api.PaymentAsync(orderId)).Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("status").GetString(),
+                    status => status is "Refunded" or "Voided",
+                    ShopApi.SagaPatience,
+                    "no money kept for the cancelled order");
+            }
+        }
+
+        // Every cancelled order's unit came back; every confirmed one's stayed out.
+        await Poll.UntilAsync(() => _api.StockAsync(product), stock => stock == 50 - confirmed, ShopApi.SagaPatience, $"the stock to be {50 - confirmed}");
     }
 
     /// <summary>The basket as "productIdxquantity" lines, comma-separated, for easy comparison.</summary>

@@ -107,6 +107,9 @@ public sealed class LocalPostgres : IAsyncDisposable
     [
         "-D", dataDirectory, "-k", dataDirectory,
         "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+        // One server holds every service's database, and each service's pool grows with its load (an API burst, 20
+        // concurrent handlers): PostgreSQL's default of 100 connections runs out under the end-to-end load test.
+        "-c", "max_connections=500",
     ];
 
     private async Task StartServerAsync(CancellationToken cancellationToken)
