@@ -97,8 +97,10 @@ public sealed class OrderDriver(HttpClient gateway, IReadOnlyList<string> custom
             using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/orders/{orderId}");
             request.Headers.Authorization = new("Bearer", token);
             using var response = await gateway.SendAsync(request, cancellationToken);
-            if (response.IsSuccessStatusCode
-                && (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("status").GetString() is "Confirmed" or "Cancelled" and var status)
+            var status = response.IsSuccessStatusCode
+                ? (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("status").GetString()
+                : null;
+            if (status is "Confirmed" or "Cancelled")
             {
                 return status;
             }

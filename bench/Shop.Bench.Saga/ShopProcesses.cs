@@ -9,7 +9,7 @@ public static class ShopProcesses
     public static readonly IReadOnlyList<(string Name, string Marker)> Components =
     [
         ("moto", "moto_server"),
-        ("postgres", "postgres -D"),
+        ("postgres", "shop-pg-"), // the data directory the AppHost gives the server
         ("gateway", "Shop.Gateway"),
         ("ordering", "Shop.Ordering"),
         ("catalog", "Shop.Catalog"),
