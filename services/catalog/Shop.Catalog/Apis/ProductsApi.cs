@@ -40,8 +40,9 @@ public static class ProductsApi
             .RequireAuthorization(AuthExtensions.AdminPolicy)
             .WithName(nameof(UpdateProduct))
             .WithSummary("Replace a product")
-            .WithDescription("Replaces every field of a product (role admin).")
+            .WithDescription("Replaces every field of a product (role admin). 409 if the product changed while this was being written.")
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         return app;
@@ -135,7 +136,17 @@ public static class ProductsApi
 
         product.Update(
             request.Name!.Trim(), request.Description!, request.Category!.Trim(), request.Price!.Value, request.Currency!, request.AvailableStock!.Value);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "The product changed meanwhile",
+                detail: $"Product {id} changed (e.g. stock was reserved for an order) between reading and writing it; nothing was written. Read it again and resend.");
+        }
 
         return TypedResults.Ok(ProductDto.From(product));
     }

@@ -36,6 +36,10 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
             product.HasIndex(p => p.Category);
             product.ToTable(t => t.HasCheckConstraint("ck_products_price_positive", "price > 0"));
             product.ToTable(t => t.HasCheckConstraint("ck_products_stock_not_negative", "available_stock >= 0"));
+
+            // xmin: an admin's replace of a product that a reservation changed meanwhile fails (409) instead of
+            // overwriting the reserved stock.
+            product.Property<uint>("Version").IsRowVersion();
         });
 
         modelBuilder.Entity<Reservation>(reservation =>
