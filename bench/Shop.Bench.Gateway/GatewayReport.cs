@@ -51,6 +51,13 @@ public static class GatewayReport
         Line(text, $"Gateway start to first proxied 200 (fresh process, {sorted.Count} starts): median {Ms(sorted[sorted.Count / 2])} ms " +
             $"[{Ms(sorted[0])}–{Ms(sorted[^1])}].");
         Line(text, "");
+        PerRoundAndMachine(text, targets, measurements);
+        return text.ToString();
+    }
+
+    /// <summary>Every round's figures, then the machine and the peers' versions: the end of both reports.</summary>
+    internal static void PerRoundAndMachine(StringBuilder text, IReadOnlyList<Target> targets, IReadOnlyList<Measurement> measurements)
+    {
         Line(text, "Per round:");
         Line(text, "");
         Line(text, "| round | target | requests/s | requests/CPU-s | p50 ms | p99 ms | p99.9 ms |");
@@ -66,7 +73,6 @@ public static class GatewayReport
         Line(text, $"- {Environment.ProcessorCount} cores, {MachineFacts.Cpu()}, {MachineFacts.TotalMemory()}; {MachineFacts.OperatingSystem()}");
         Line(text, $"- {RuntimeInformation.FrameworkDescription}; {string.Join("; ", targets.Where(t => t.Name is "nginx" or "haproxy").Select(t => t.Version))}");
         Line(text, $"- load average at the end: {MachineFacts.LoadAverage()}");
-        return text.ToString();
     }
 
     internal static string Spread(List<Measurement> rows, Func<Measurement, double> value, string format)

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text;
 using static Shop.Bench.Gateway.GatewayReport;
 
@@ -32,21 +31,7 @@ public static class TuningReport
         }
 
         Line(text, "");
-        Line(text, "Per round:");
-        Line(text, "");
-        Line(text, "| round | target | requests/s | requests/CPU-s | p50 ms | p99 ms | p99.9 ms |");
-        Line(text, "|---|---|---|---|---|---|---|");
-        foreach (var m in measurements)
-        {
-            Line(text, $"| {m.Round} | {m.Target} | {m.RequestsPerSecond:0} | {m.RequestsPerCpuSecond:0} | {m.P50Ms:0.00} | {m.P99Ms:0.00} | {m.P999Ms:0.00} |");
-        }
-
-        Line(text, "");
-        Line(text, "Machine:");
-        Line(text, "");
-        Line(text, $"- {Environment.ProcessorCount} cores, {MachineFacts.Cpu()}, {MachineFacts.TotalMemory()}; {MachineFacts.OperatingSystem()}");
-        Line(text, $"- {RuntimeInformation.FrameworkDescription}; {string.Join("; ", targets.Where(t => t.Name == "nginx").Select(t => t.Version))}");
-        Line(text, $"- load average at the end: {MachineFacts.LoadAverage()}");
+        PerRoundAndMachine(text, targets, measurements);
         return text.ToString();
     }
 
