@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Shop.Contracts.Topology;
-using Shop.Messaging.Provisioning;
 using Shop.TestSupport;
 
 [assembly: AssemblyFixture(typeof(PostgresFixture))]
@@ -14,8 +12,5 @@ namespace Shop.Catalog.Tests;
 /// </summary>
 public sealed class CatalogApp(PostgresFixture postgres, MotoFixture moto) : ServiceApp<Program>(postgres, moto, "Catalog")
 {
-    protected override async Task OnStartedAsync()
-    {
-        await Services.GetRequiredService<TopologyProvisioner>().ProvisionAsync(ShopTopology.Ordering, TimeSpan.FromSeconds(30), CancellationToken.None);
-    }
+    protected override IReadOnlyList<ServiceTopology> OtherServicesQueues => [ShopTopology.Ordering];
 }

@@ -1,8 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Shop.Contracts.Topology;
-using Shop.Messaging.Provisioning;
 using Shop.TestSupport;
 
 [assembly: AssemblyFixture(typeof(PostgresFixture))]
@@ -12,7 +10,7 @@ namespace Shop.Ordering.Tests;
 
 /// <summary>
 /// The ordering service in-process. Catalog's, payment's and notification's queues are provisioned too (not consumed), so a test
-/// reads what ordering published as those services would receive it; <see cref="SagaQueue"/> plays their replies.
+/// reads what ordering published as those services would receive it, and sends their replies through Queues.
 /// </summary>
 public class OrderingApp(PostgresFixture postgres, MotoFixture moto) : ServiceApp<Program>(postgres, moto, "Ordering")
 {
@@ -23,13 +21,8 @@ public class OrderingApp(PostgresFixture postgres, MotoFixture moto) : ServiceAp
         .UseSetting("Ordering:OrderTimeout", OrderTimeout.ToString("c", CultureInfo.InvariantCulture))
         .UseSetting("Ordering:SweepInterval", "00:00:00.500");
 
-    protected override async Task OnStartedAsync()
-    {
-        var provisioner = Services.GetRequiredService<TopologyProvisioner>();
-        await provisioner.ProvisionAsync(ShopTopology.Catalog, TimeSpan.FromSeconds(30), CancellationToken.None);
-        await provisioner.ProvisionAsync(ShopTopology.Payment, TimeSpan.FromSeconds(30), CancellationToken.None);
-        await provisioner.ProvisionAsync(ShopTopology.Notification, TimeSpan.FromSeconds(30), CancellationToken.None);
-    }
+    protected override IReadOnlyList<ServiceTopology> OtherServicesQueues =>
+        [ShopTopology.Catalog, ShopTopology.Payment, ShopTopology.Notification];
 }
 
 /// <summary>Ordering with orders that time out after 2 seconds, for the sweeper's tests.</summary>

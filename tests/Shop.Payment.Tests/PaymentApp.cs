@@ -1,8 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Shop.Contracts.Topology;
-using Shop.Messaging.Provisioning;
 using Shop.TestSupport;
 
 [assembly: AssemblyFixture(typeof(PostgresFixture))]
@@ -25,10 +23,7 @@ public class PaymentApp(PostgresFixture postgres, MotoFixture moto) : ServiceApp
         .UseSetting("Payment:DeclineAbove", DeclineAbove.ToString(CultureInfo.InvariantCulture))
         .UseSetting("Payment:FailureRate", FailureRate.ToString(CultureInfo.InvariantCulture));
 
-    protected override async Task OnStartedAsync()
-    {
-        await Services.GetRequiredService<TopologyProvisioner>().ProvisionAsync(ShopTopology.Ordering, TimeSpan.FromSeconds(30), CancellationToken.None);
-    }
+    protected override IReadOnlyList<ServiceTopology> OtherServicesQueues => [ShopTopology.Ordering];
 }
 
 /// <summary>Payment whose processor fails a quarter of all charge attempts.</summary>

@@ -1,6 +1,9 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Shop.Contracts.Topology;
+using Shop.Messaging.Provisioning;
 using Shop.LocalServers;
 using Xunit;
 
@@ -61,6 +64,12 @@ public abstract class ServiceApp<TEntryPoint>(PostgresFixture? postgres, MotoFix
         });
         _ = _factory.Server;
         Queues = new QueueProbe(moto.CreateSqsClient(), Prefix);
+        var provisioner = Services.GetRequiredService<TopologyProvisioner>();
+        foreach (var other in OtherServicesQueues)
+        {
+            await provisioner.ProvisionAsync(other, TimeSpan.FromSeconds(30), CancellationToken.None);
+        }
+
         await OnStartedAsync();
     }
 
@@ -98,12 +107,18 @@ public abstract class ServiceApp<TEntryPoint>(PostgresFixture? postgres, MotoFix
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>
+    /// Services whose queues (and topics) are created too but not consumed, so that a test reads what this app
+    /// published as they would receive it.
+    /// </summary>
+    protected virtual IReadOnlyList<ServiceTopology> OtherServicesQueues => [];
+
     /// <summary>Settings of the particular service on top of the common ones.</summary>
     protected virtual void Configure(IWebHostBuilder web)
     {
     }
 
-    /// <summary>Runs once the app has started, e.g. to provision other services' queues the test reads.</summary>
+    /// <summary>Runs once the app has started and the other services' queues exist.</summary>
     protected virtual Task OnStartedAsync() => Task.CompletedTask;
 
     private WebApplicationFactory<TEntryPoint> Factory =>
