@@ -4,9 +4,10 @@ using System.Text.Json;
 namespace Shop.EndToEnd.Tests;
 
 /// <summary>The Aspire dashboard's telemetry API: what the services' OpenTelemetry exporters sent it, as OTLP JSON.</summary>
-public sealed class Dashboard(Uri url, string apiKey) : IDisposable
+/// <param name="apiKey">The API's key; null when the API is unsecured.</param>
+public sealed class Dashboard(Uri url, string? apiKey) : IDisposable
 {
-    private readonly HttpClient _http = new() { BaseAddress = url, DefaultRequestHeaders = { { "X-API-Key", apiKey } } };
+    private readonly HttpClient _http = Client(url, apiKey);
 
     /// <summary>Every span the dashboard holds of the trace, with the service that reported it; empty while it holds none.</summary>
     public async Task<TraceSpans> SpansOfTraceAsync(string traceId, CancellationToken cancellationToken)
@@ -34,6 +35,17 @@ public sealed class Dashboard(Uri url, string apiKey) : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    private static HttpClient Client(Uri url, string? apiKey)
+    {
+        var client = new HttpClient { BaseAddress = url };
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-API-Key", apiKey);
+        }
+
+        return client;
+    }
 
     private static string ServiceName(JsonElement resource) =>
         resource.GetProperty("attributes").EnumerateArray()

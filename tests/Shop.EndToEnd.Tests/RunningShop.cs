@@ -12,9 +12,11 @@ using Shop.TestSupport;
 namespace Shop.EndToEnd.Tests;
 
 /// <summary>
-/// The whole shop as the AppHost models it (every service a real process, PostgreSQL and moto as executables, the
-/// dashboard receiving their telemetry), on free ports so that it runs beside a shop someone is running. Tests speak
-/// to it through the gateway, and read its telemetry through the dashboard's API.
+/// The shop the tests drive through its gateway, reading its telemetry through the dashboard's API. By default the
+/// whole shop as the AppHost models it (every service a real process, PostgreSQL and moto as executables, the
+/// dashboard receiving their telemetry), on free ports so that it runs beside a shop someone is running. With
+/// <c>SHOP_GATEWAY_URL</c> set, a shop that is already running instead, such as <c>docker compose up</c>'s; see
+/// <see cref="ExternalShop"/> for how to name its dashboard and queues.
 /// </summary>
 public sealed class RunningShop : IAsyncLifetime
 {
@@ -25,15 +27,31 @@ public sealed class RunningShop : IAsyncLifetime
 
     public const double PaymentFailureRate = 0.1;
 
+    private const string ShopQueuePrefix = "shop-local";
+
     public Uri GatewayUrl { get; private set; } = new("http://127.0.0.1/");
 
-    /// <summary>The shop's queues (prefix <c>shop-local</c>) through the moto server's SQS API.</summary>
-    public QueueProbe Queues { get; private set; } = null!;
+    /// <summary>The shop's queues through the SQS API of its moto server; null when a running shop's was not named.</summary>
+    public QueueProbe? Queues { get; private set; }
 
-    public Dashboard Dashboard { get; private set; } = null!;
+    /// <summary>Null when a running shop's dashboard was not named.</summary>
+    public Dashboard? Dashboard { get; private set; }
+
+    /// <summary>Whether the tests drive a shop they did not start (and so cannot see its resources' health).</summary>
+    public bool IsExternal { get; private set; }
 
     public async ValueTask InitializeAsync()
     {
+        if (ExternalShop.FromEnvironment() is { } external)
+        {
+            IsExternal = true;
+            GatewayUrl = external.GatewayUrl;
+            Queues = external.Queues();
+            Dashboard = external.Dashboard();
+            TestContext.Current.SendDiagnosticMessage("shop: running at gateway {0}, dashboard {1}", GatewayUrl, external.DashboardUrl?.ToString() ?? "(none)");
+            return;
+        }
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Shop_AppHost>(
@@ -64,15 +82,33 @@ public sealed class RunningShop : IAsyncLifetime
         Queues = new QueueProbe(
             new Amazon.SQS.AmazonSQSClient(
                 new Amazon.Runtime.BasicAWSCredentials("test", "test"), new Amazon.SQS.AmazonSQSConfig { ServiceURL = moto.ToString(), AuthenticationRegion = "us-east-1" }),
-            "shop-local");
+            ShopQueuePrefix);
         var dashboardUrl = _app.GetEndpoint("aspire-dashboard", "http");
         Dashboard = new Dashboard(dashboardUrl, _dashboardApiKey);
         TestContext.Current.SendDiagnosticMessage("shop: gateway {0}, dashboard {1}", GatewayUrl, dashboardUrl);
     }
 
     /// <summary>Waits until the resource (one of the AppHost's: postgres, moto, a service) is healthy.</summary>
-    public Task WaitHealthyAsync(string resource, CancellationToken cancellationToken) =>
-        _app!.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellationToken);
+    public Task WaitHealthyAsync(string resource, CancellationToken cancellationToken)
+    {
+        if (_app is null)
+        {
+            Assert.Skip("The shop was started elsewhere: its own healthchecks (docker compose ps) report its resources.");
+        }
+
+        return _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellationToken);
+    }
+
+    /// <summary>The dashboard, or the test is skipped when the running shop's was not named.</summary>
+    public Dashboard RequireDashboard()
+    {
+        if (Dashboard is null)
+        {
+            Assert.Skip("No dashboard to read telemetry from: set SHOP_DASHBOARD_URL to the running shop's.");
+        }
+
+        return Dashboard;
+    }
 
     public HttpClient Anonymous() => new() { BaseAddress = GatewayUrl };
 

@@ -13,6 +13,7 @@ public sealed class TelemetryTests(RunningShop shop)
     [Fact]
     public async Task A_request_through_the_gateway_is_one_trace_from_gateway_into_catalog_in_the_dashboard()
     {
+        var dashboard = shop.RequireDashboard();
         var traceId = ActivityTraceId.CreateRandom().ToHexString();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/catalog/products/1");
         request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
@@ -21,7 +22,7 @@ public sealed class TelemetryTests(RunningShop shop)
 
         // Exporters send in batches (every few seconds), so the trace reaches the dashboard a little later.
         var spans = await Poll.UntilAsync(
-            () => shop.Dashboard.SpansOfTraceAsync(traceId, Ct),
+            () => dashboard.SpansOfTraceAsync(traceId, Ct),
             spans => spans.Of("catalog").Any() && spans.Of("gateway").Any(),
             TimeSpan.FromSeconds(60),
             $"spans of trace {traceId} from both gateway and catalog",
@@ -36,6 +37,7 @@ public sealed class TelemetryTests(RunningShop shop)
     [Fact]
     public async Task An_order_is_one_trace_from_the_post_through_every_hop_of_its_saga()
     {
+        var dashboard = shop.RequireDashboard();
         var product = await new ShopApi(shop).CreateProductAsync(price: 2m, stock: 5);
         var customer = await shop.AsAsync("traced-" + Guid.NewGuid().ToString("N"));
         var traceId = ActivityTraceId.CreateRandom().ToHexString();
@@ -58,7 +60,7 @@ public sealed class TelemetryTests(RunningShop shop)
         // (StockReserved, PaymentSucceeded), payment (PaymentRequested), notification (OrderConfirmed).
         string[] consumers = ["catalog", "basket", "ordering", "payment", "notification"];
         var spans = await Poll.UntilAsync(
-            () => shop.Dashboard.SpansOfTraceAsync(traceId, Ct),
+            () => dashboard.SpansOfTraceAsync(traceId, Ct),
             spans => consumers.All(service => spans.Of(service).Any(span => span.Name.StartsWith("process ", StringComparison.Ordinal)))
                 && spans.Of("ordering").Count(span => span.Name.StartsWith("process ", StringComparison.Ordinal)) >= 2,
             TimeSpan.FromSeconds(90),

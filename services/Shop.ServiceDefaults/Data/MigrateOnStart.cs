@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -24,12 +26,23 @@ internal sealed partial class MigrateOnStart<TContext>(
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (await DatabaseCreation.CreateIfMissingAsync(db.Database.GetConnectionString()!, cancellationToken))
+        {
+            LogCreated(logger, db.Database.GetDbConnection().Database);
+        }
+
+        // Asking a database without a history table for its applied migrations fails, and EF Core logs that as an error.
+        var applied = await db.GetService<IHistoryRepository>().ExistsAsync(cancellationToken)
+            ? (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Count()
+            : 0;
         await db.Database.MigrateAsync(cancellationToken);
-        LogMigrated(logger, typeof(TContext).Name, pending.Count);
+        LogMigrated(logger, typeof(TContext).Name, db.Database.GetMigrations().Count() - applied);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created the database {Database}")]
+    private static partial void LogCreated(ILogger logger, string database);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Context}: applied {Count} pending migration(s)")]
     private static partial void LogMigrated(ILogger logger, string context, int count);

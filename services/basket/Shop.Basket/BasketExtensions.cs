@@ -11,9 +11,6 @@ namespace Shop.Basket;
 
 public static class BasketExtensions
 {
-    /// <summary>The logical name of the baskets table; the environment prefix is added like the queues'.</summary>
-    public const string BasketsTable = "baskets";
-
     public const string InboxTable = "basket-inbox";
 
     /// <summary>Baskets in DynamoDB, catalog over HTTP, and OrderPlaced in (through the DynamoDB inbox).</summary>
@@ -23,7 +20,7 @@ public static class BasketExtensions
             .AddHandler<OrderPlaced, Handlers.OrderPlacedHandler>();
 
         builder.Services.AddSingleton(sp => new BasketStore(
-            sp.GetRequiredService<IAmazonDynamoDB>(), sp.GetRequiredService<MessagingResources>().PhysicalName(BasketsTable), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IAmazonDynamoDB>(), sp.GetRequiredService<MessagingResources>().PhysicalName(ShopServices.BasketsTable), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<IProvisioningStep>(sp => sp.GetRequiredService<BasketStore>());
 
         builder.Services.AddOptions<CatalogOptions>()

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# The shop under docker compose: each image's size, and each .NET container's memory (docker stats) idle and after
+# the end-to-end suite, with the runtime settings docker-compose.yml gives the services ("as composed") and with
+# .NET's defaults (bench/compose-runtime-defaults.yml), in alternating rounds. Writes bench/results/compose.md.
+# Needs a Docker engine, the .NET SDK, and 127.0.0.1:8080 and :18888 free. About 6 minutes per round plus 2 suites.
+#   bash bench/compose.sh [ROUNDS]          (default 3; IDLE_SECONDS=60 is how long a fresh stack settles)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rounds=${1:-3}
+idle_seconds=${IDLE_SECONDS:-60}
+services=(gateway catalog basket ordering payment notification)
+samples=$(mktemp)
+trap 'docker compose down -v >/dev/null 2>&1 || true; rm -f "$samples"' EXIT
+
+compose() { # variant, compose arguments...
+  local variant=$1; shift
+  if [[ $variant == defaults ]]; then
+    docker compose -f docker-compose.yml -f bench/compose-runtime-defaults.yml "$@"
+  else
+    docker compose "$@"
+  fi
+}
+
+sample() { # variant, phase: appends "variant phase service MiB" for every .NET container
+  docker stats --no-stream --format '{{.Name}} {{.MemUsage}}' | while read -r name usage _; do
+    local service=${name#shop-}; service=${service%-1}
+    [[ " ${services[*]} " == *" $service "* ]] || continue
+    awk -v v="$1" -v p="$2" -v s="$service" -v u="$usage" 'BEGIN {
+      n = u + 0; unit = u; sub(/^[0-9.]+/, "", unit)
+      f = unit == "GiB" ? 1024 : unit == "KiB" ? 1 / 1024 : unit == "B" ? 1 / 1048576 : 1
+      printf "%s %s %s %.1f\n", v, p, s, n * f }'
+  done >> "$samples"
+}
+
+end_to_end() {
+  SHOP_GATEWAY_URL=http://127.0.0.1:8080 SHOP_DASHBOARD_URL=http://127.0.0.1:18888 \
+    dotnet test tests/Shop.EndToEnd.Tests --nologo -v q 2>&1 | grep -E '^(Passed|Failed)!|^\s+Failed ' || true
+}
+
+docker compose build --quiet
+dotnet build -v q --nologo tests/Shop.EndToEnd.Tests >/dev/null
+
+for round in $(seq 1 "$rounds"); do
+  order=(composed defaults); (( round % 2 == 0 )) && order=(defaults composed)
+  for variant in "${order[@]}"; do
+    compose "$variant" down -v >/dev/null 2>&1
+    compose "$variant" up -d --wait --quiet-pull >/dev/null 2>&1
+    sleep "$idle_seconds"
+    sample "$variant" idle
+    echo "round $round, $variant: idle sampled"
+    if (( round == rounds )); then
+      echo "round $round, $variant: end-to-end suite: $(end_to_end)"
+      sleep 10
+      sample "$variant" after-e2e
+    fi
+  done
+done
+compose composed down -v >/dev/null 2>&1
+
+base=mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled
+base_bytes=$(docker image inspect --format '{{.Size}}' "$base")
+{
+  echo "# The shop under docker compose: memory and image sizes"
+  echo
+  echo "Command: \`bash bench/compose.sh $rounds\` ($(date -u +%Y-%m-%d), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)," \
+       "Docker $(docker version --format '{{.Server.Version}}'), each stack left idle ${idle_seconds} s after every container is healthy)."
+  echo "Memory is \`docker stats\`' MEM USAGE (the container's cgroup memory less its inactive file cache), in MiB:"
+  echo "median of $rounds rounds [min-max] for idle; one sample after the end-to-end suite."
+  echo
+  echo "| service | idle, as composed | idle, .NET defaults | after end-to-end, as composed | after end-to-end, .NET defaults |"
+  echo "|---|---|---|---|---|"
+  for service in "${services[@]}"; do
+    cells=()
+    for column in "composed idle" "defaults idle" "composed after-e2e" "defaults after-e2e"; do
+      cells+=("$(awk -v key="$column $service" '$1 " " $2 " " $3 == key { print $4 }' "$samples" | sort -n | awk '
+        { v[NR] = $1 } END { if (NR == 0) { print "-"; exit }
+          m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+          if (NR == 1) printf "%.1f", m; else printf "%.1f [%.1f-%.1f]", m, v[1], v[NR] }')")
+    done
+    echo "| $service | ${cells[0]} | ${cells[1]} | ${cells[2]} | ${cells[3]} |"
+  done
+  echo
+  echo "Image sizes (uncompressed, \`docker image inspect\`): the application layer is what the Dockerfile adds to the"
+  echo "base image; the base here is a stand-in, so the total on the real base is estimated in the README."
+  echo
+  echo "| image | application layer (MB) | total here (MB) |"
+  echo "|---|---|---|"
+  for service in "${services[@]}"; do
+    bytes=$(docker image inspect --format '{{.Size}}' "shop-$service")
+    echo "| shop-$service | $(( (bytes - base_bytes) / 1000000 )) | $(( bytes / 1000000 )) |"
+  done
+} > bench/results/compose.md
+cat bench/results/compose.md
