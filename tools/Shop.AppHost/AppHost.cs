@@ -1,38 +1,39 @@
 using Shop.AppHost;
+using Shop.Contracts.Topology;
 
-// The whole shop on this machine without Docker; ports are those of docs/architecture.md.
+// The whole shop on this machine without Docker; names, ports and databases are the service list's (ShopServices).
 var builder = DistributedApplication.CreateBuilder(args);
 
 var postgres = builder.AddLocalPostgres("postgres", port: 5432);
 var moto = builder.AddMoto("moto", port: 4566);
-var gateway = builder.AddShopService<Projects.Shop_Gateway>("gateway", port: 8080);
+var gateway = builder.AddShopService<Projects.Shop_Gateway>(ShopServices.Gateway);
 
-var catalog = builder.AddShopService<Projects.Shop_Catalog>("catalog", port: 5101)
+var catalog = builder.AddShopService<Projects.Shop_Catalog>(ShopServices.Catalog)
     .WithAuthority(gateway)
-    .WithDatabase(postgres, "catalog", connectionName: "Catalog")
+    .WithDatabase(postgres, ShopServices.Catalog)
     .WithAws(moto);
 
-var basket = builder.AddShopService<Projects.Shop_Basket>("basket", port: 5102)
+var basket = builder.AddShopService<Projects.Shop_Basket>(ShopServices.Basket)
     .WithAuthority(gateway)
     .WithAws(moto)
     .WithEnvironment("Catalog__BaseUrl", catalog.GetEndpoint("http"))
     .WaitFor(catalog);
 
-var ordering = builder.AddShopService<Projects.Shop_Ordering>("ordering", port: 5103)
+var ordering = builder.AddShopService<Projects.Shop_Ordering>(ShopServices.Ordering)
     .WithAuthority(gateway)
-    .WithDatabase(postgres, "ordering", connectionName: "Ordering")
+    .WithDatabase(postgres, ShopServices.Ordering)
     .WithAws(moto);
 
 // Payment:FailureRate (e.g. --Payment:FailureRate=0.1) makes the simulated card processor fail that share of charges.
-var payment = builder.AddShopService<Projects.Shop_Payment>("payment", port: 5104)
+var payment = builder.AddShopService<Projects.Shop_Payment>(ShopServices.Payment)
     .WithAuthority(gateway)
-    .WithDatabase(postgres, "payment", connectionName: "Payment")
+    .WithDatabase(postgres, ShopServices.Payment)
     .WithAws(moto)
     .WithEnvironment("Payment__FailureRate", builder.Configuration["Payment:FailureRate"] ?? "0");
 
-var notification = builder.AddShopService<Projects.Shop_Notification>("notification", port: 5105)
+var notification = builder.AddShopService<Projects.Shop_Notification>(ShopServices.Notification)
     .WithAuthority(gateway)
-    .WithDatabase(postgres, "notification", connectionName: "Notification")
+    .WithDatabase(postgres, ShopServices.Notification)
     .WithAws(moto);
 
 gateway

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Shop.Contracts.Topology;
 using Shop.LocalServers;
 
 namespace Shop.AppHost;
@@ -78,12 +79,13 @@ public static class LocalPostgresExtensions
     /// start, once the server is ready.
     /// </summary>
     public static IResourceBuilder<T> WithDatabase<T>(
-        this IResourceBuilder<T> service, IResourceBuilder<LocalPostgresResource> postgres, string database, string connectionName)
+        this IResourceBuilder<T> service, IResourceBuilder<LocalPostgresResource> postgres, ShopServiceDefinition definition)
         where T : IResourceWithEnvironment, IResourceWithWaitSupport
     {
+        var database = definition.Database ?? throw new ArgumentException($"{definition.Name} has no database.", nameof(definition));
         postgres.Resource.Databases.Add(database);
         return service
-            .WithEnvironment($"ConnectionStrings__{connectionName}", postgres.Resource.ConnectionStringFor(database))
+            .WithEnvironment($"ConnectionStrings__{definition.ConnectionName}", postgres.Resource.ConnectionStringFor(database))
             .WithEnvironment("Database__Migrate", "true")
             .WaitFor(postgres);
     }

@@ -31,10 +31,10 @@ internal sealed partial class MigrateOnStart<TContext>(
             LogCreated(logger, db.Database.GetDbConnection().Database);
         }
 
-        // Asking a database without a history table for its applied migrations fails, and EF Core logs that as an error.
-        var applied = await db.GetService<IHistoryRepository>().ExistsAsync(cancellationToken)
-            ? (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Count()
-            : 0;
+        // EF Core reads the migrations history before creating its table, and logs that failed read on a new database
+        // as an error; with the table there first, a first start logs none.
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Count();
         await db.Database.MigrateAsync(cancellationToken);
         LogMigrated(logger, typeof(TContext).Name, db.Database.GetMigrations().Count() - applied);
     }

@@ -1,12 +1,14 @@
+using Shop.Contracts.Topology;
+
 namespace Shop.AppHost;
 
 public static class ShopServiceExtensions
 {
     /// <summary>One of the shop's ASP.NET Core services: Development settings, ready when <c>/health/ready</c> says so.</summary>
-    public static IResourceBuilder<ProjectResource> AddShopService<TProject>(this IDistributedApplicationBuilder builder, string name, int? port)
+    public static IResourceBuilder<ProjectResource> AddShopService<TProject>(this IDistributedApplicationBuilder builder, ShopServiceDefinition service)
         where TProject : IProjectMetadata, new() =>
-        builder.AddProject<TProject>(name, launchProfileName: null)
-            .WithHttpEndpoint(port: port, name: "http")
+        builder.AddProject<TProject>(service.Name, launchProfileName: null)
+            .WithHttpEndpoint(port: service.LocalPort, name: "http")
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development")
             .WithHttpHealthCheck("/health/ready");
 
