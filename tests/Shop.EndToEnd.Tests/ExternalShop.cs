@@ -1,3 +1,5 @@
+using Shop.TestSupport;
+
 namespace Shop.EndToEnd.Tests;
 
 /// <summary>
@@ -20,14 +22,7 @@ public sealed record ExternalShop(Uri GatewayUrl, Uri? DashboardUrl, string? Das
 
     public Dashboard? Dashboard() => DashboardUrl is null ? null : new Dashboard(DashboardUrl, DashboardApiKey);
 
-    public Shop.TestSupport.QueueProbe? Queues() =>
-        AwsEndpointUrl is null
-            ? null
-            : new Shop.TestSupport.QueueProbe(
-                new Amazon.SQS.AmazonSQSClient(
-                    new Amazon.Runtime.BasicAWSCredentials("test", "test"),
-                    new Amazon.SQS.AmazonSQSConfig { ServiceURL = AwsEndpointUrl.ToString(), AuthenticationRegion = "us-east-1" }),
-                MessagingPrefix);
+    public QueueProbe? Queues() => AwsEndpointUrl is null ? null : QueueProbe.OnMoto(AwsEndpointUrl, MessagingPrefix);
 
     private static Uri? Url(string variable) =>
         Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value

@@ -37,14 +37,10 @@ public sealed class RunningShop : IAsyncLifetime
     /// <summary>Null when a running shop's dashboard was not named.</summary>
     public Dashboard? Dashboard { get; private set; }
 
-    /// <summary>Whether the tests drive a shop they did not start (and so cannot see its resources' health).</summary>
-    public bool IsExternal { get; private set; }
-
     public async ValueTask InitializeAsync()
     {
         if (ExternalShop.FromEnvironment() is { } external)
         {
-            IsExternal = true;
             GatewayUrl = external.GatewayUrl;
             Queues = external.Queues();
             Dashboard = external.Dashboard();
@@ -79,10 +75,7 @@ public sealed class RunningShop : IAsyncLifetime
 
         GatewayUrl = _app.GetEndpoint("gateway", "http");
         var moto = _app.GetEndpoint("moto", "http");
-        Queues = new QueueProbe(
-            new Amazon.SQS.AmazonSQSClient(
-                new Amazon.Runtime.BasicAWSCredentials("test", "test"), new Amazon.SQS.AmazonSQSConfig { ServiceURL = moto.ToString(), AuthenticationRegion = "us-east-1" }),
-            ShopQueuePrefix);
+        Queues = QueueProbe.OnMoto(moto, ShopQueuePrefix);
         var dashboardUrl = _app.GetEndpoint("aspire-dashboard", "http");
         Dashboard = new Dashboard(dashboardUrl, _dashboardApiKey);
         TestContext.Current.SendDiagnosticMessage("shop: gateway {0}, dashboard {1}", GatewayUrl, dashboardUrl);

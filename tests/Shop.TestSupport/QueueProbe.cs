@@ -11,6 +11,12 @@ namespace Shop.TestSupport;
 /// <summary>A test's view of the shop's queues through the SQS API: what a service published, and events sent as another service would.</summary>
 public sealed class QueueProbe(IAmazonSQS sqs, string prefix) : IDisposable
 {
+    /// <summary>The queues of a running shop whose moto server listens at <paramref name="endpoint"/>, with the credentials it accepts.</summary>
+    public static QueueProbe OnMoto(Uri endpoint, string prefix) =>
+        new(
+            new AmazonSQSClient(new Amazon.Runtime.BasicAWSCredentials("test", "test"), new AmazonSQSConfig { ServiceURL = endpoint.ToString(), AuthenticationRegion = "us-east-1" }),
+            prefix);
+
     public async Task<string> UrlAsync(string queue) => (await sqs.GetQueueUrlAsync(PhysicalName.Of(prefix, queue))).QueueUrl;
 
     /// <summary>Receives (and deletes) events from <paramref name="queue"/> until <paramref name="expected"/> arrived or <paramref name="wait"/> passed.</summary>
