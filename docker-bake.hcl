@@ -4,7 +4,7 @@
 #                                                                  builder: docker buildx create --use)
 #   docker buildx bake --set '*.platform=linux/amd64' --load       one platform, into the local engine
 #   REGISTRY=123456789012.dkr.ecr.us-east-1.amazonaws.com/shop TAG=$(git rev-parse --short HEAD) docker buildx bake --push
-# tests/Shop.Contracts.Tests checks that the images here are the services of the service list.
+# tests/Shop.Contracts.Tests (BakeFileTests) checks that the images here are the services of the service list.
 
 variable "REGISTRY" {
   default = "shop"
