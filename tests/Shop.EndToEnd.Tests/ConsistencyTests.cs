@@ -42,7 +42,16 @@ public sealed class ConsistencyTests(RunningShop shop)
         var finals = new List<(Guid Id, int Product, int Quantity, string Status)>();
         foreach (var order in orders)
         {
-            var final = await ShopApi.FinalOrderAsync(order.Customer, order.Id);
+            JsonElement final;
+            try
+            {
+                final = await ShopApi.FinalOrderAsync(order.Customer, order.Id);
+            }
+            catch (TimeoutException e)
+            {
+                throw new TimeoutException($"{e.Message}{Environment.NewLine}{await StateOfTheShopAsync()}", e);
+            }
+
             finals.Add((order.Id, order.Product, order.Quantity, final.GetProperty("status").GetString()!));
         }
 
@@ -80,5 +89,22 @@ public sealed class ConsistencyTests(RunningShop shop)
             await Poll.UntilAsync(() => shop.Queues.DepthAsync(queue.Name), depth => depth == 0, TimeSpan.FromSeconds(60), $"queue {queue.Name} to drain");
             (await shop.Queues.DepthAsync(queue.DeadLetterName)).ShouldBe(0, $"{queue.DeadLetterName} holds messages");
         }
+    }
+
+    /// <summary>Where a stalled order's event may be: every queue's and dead-letter queue's depth.</summary>
+    private async Task<string> StateOfTheShopAsync()
+    {
+        if (shop.Queues is not { } queues)
+        {
+            return "Queue depths unknown: set SHOP_AWS_ENDPOINT_URL to the running shop's SQS endpoint.";
+        }
+
+        var depths = new List<string>();
+        foreach (var queue in ShopTopology.Queues)
+        {
+            depths.Add($"{queue.Name} {await queues.DepthAsync(queue.Name)}, {queue.DeadLetterName} {await queues.DepthAsync(queue.DeadLetterName)}");
+        }
+
+        return "Queue depths: " + string.Join("; ", depths);
     }
 }
