@@ -15,6 +15,9 @@ COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY services/Shop.ServiceDefaults/ services/Shop.ServiceDefaults/
 COPY services/Shop.Contracts/ services/Shop.Contracts/
 COPY services/Shop.Messaging/ services/Shop.Messaging/
+COPY services/Shop.Messaging.Postgres/ services/Shop.Messaging.Postgres/
+COPY services/Shop.Messaging.DynamoDb/ services/Shop.Messaging.DynamoDb/
+COPY services/Shop.Data/ services/Shop.Data/
 COPY ${PROJECT}/ ${PROJECT}/
 
 # The package cache outlives builds; concurrent builds (compose, bake) take turns with it.

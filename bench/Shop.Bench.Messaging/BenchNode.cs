@@ -8,9 +8,10 @@ using Microsoft.Extensions.Logging;
 using Shop.Contracts.Events;
 using Shop.Contracts.Topology;
 using Shop.Messaging;
+using Shop.Messaging.Postgres;
 using Shop.Messaging.Aws;
 using Shop.Messaging.Outbox;
-using Shop.ServiceDefaults.Data;
+using Shop.Data;
 
 namespace Shop.Bench.Messaging;
 

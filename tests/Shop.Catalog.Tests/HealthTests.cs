@@ -52,6 +52,27 @@ public sealed class HealthTests(MotoFixture moto)
         timer.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5), "the 2 s check timeout bounds name resolution too");
         (await ready.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("\"postgres\":{\"status\":\"Unhealthy\"");
     }
+
+    [Fact]
+    public async Task A_request_while_the_database_refuses_connections_is_a_503_problem_with_retry_after()
+    {
+        // A port nothing listens on: every connection attempt is refused at once.
+        using var closed = new TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        await using var catalog = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseEnvironment("Development")
+            .UseSetting("ConnectionStrings:Catalog", $"Host=127.0.0.1;Port={port};Username=postgres;Database=catalog;Timeout=2")
+            .UseSetting("Auth:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)))
+            .WithMessaging(moto));
+
+        var response = await catalog.CreateClient().GetAsync("/api/catalog/products", TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        response.Headers.RetryAfter.ShouldNotBeNull();
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+    }
 }
 
 internal static class MessagingSettings

@@ -1,10 +1,12 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Tokens;
 using Shop.TestSupport;
 
 [assembly: AssemblyFixture(typeof(Shop.EndToEnd.Tests.RunningShop))]
@@ -23,6 +25,8 @@ public sealed class RunningShop : IAsyncLifetime
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
     private readonly string _dashboardApiKey = Guid.NewGuid().ToString("N");
     private readonly RecentLog _log = new();
+    private readonly RSA _signingKey = RSA.Create(2048);
+    private readonly string _signingKeyFile = Path.Combine(Path.GetTempPath(), $"shop-dev-key-{Guid.NewGuid():N}.pem");
     private DistributedApplication? _app;
 
     public const double PaymentFailureRate = 0.1;
@@ -37,6 +41,12 @@ public sealed class RunningShop : IAsyncLifetime
     /// <summary>Null when a running shop's dashboard was not named.</summary>
     public Dashboard? Dashboard { get; private set; }
 
+    /// <summary>
+    /// The key the gateway's development issuer signs with (the AppHost is given it), so a test can mint tokens that
+    /// are wrong in one way only; null for a shop started elsewhere.
+    /// </summary>
+    public SigningCredentials? IssuerKey { get; private set; }
+
     public async ValueTask InitializeAsync()
     {
         if (ExternalShop.FromEnvironment() is { } external)
@@ -48,6 +58,7 @@ public sealed class RunningShop : IAsyncLifetime
             return;
         }
 
+        await File.WriteAllTextAsync(_signingKeyFile, _signingKey.ExportPkcs8PrivateKeyPem(), TestContext.Current.CancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Shop_AppHost>(
@@ -57,6 +68,7 @@ public sealed class RunningShop : IAsyncLifetime
                 "--DcpPublisher:RandomizePorts=true",
                 // The card processor fails this share of charges, so every saga test also exercises retries.
                 $"--Payment:FailureRate={PaymentFailureRate.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+                $"--DevIssuer:SigningKeyFile={_signingKeyFile}",
             ],
             (options, _) => options.DisableDashboard = false,
             timeout.Token);
@@ -74,12 +86,20 @@ public sealed class RunningShop : IAsyncLifetime
         }
 
         GatewayUrl = _app.GetEndpoint("gateway", "http");
+        IssuerKey = new SigningCredentials(new RsaSecurityKey(_signingKey) { KeyId = KeyIdOf(_signingKey) }, SecurityAlgorithms.RsaSha256);
         var moto = _app.GetEndpoint("moto", "http");
         Queues = QueueProbe.OnMoto(moto, ShopQueuePrefix);
         var dashboardUrl = _app.GetEndpoint("aspire-dashboard", "http");
         Dashboard = new Dashboard(dashboardUrl, _dashboardApiKey);
         TestContext.Current.SendDiagnosticMessage("shop: gateway {0}, dashboard {1}", GatewayUrl, dashboardUrl);
     }
+
+    /// <summary>A service's own endpoint, bypassing the gateway; null for a shop started elsewhere (compose publishes only the gateway).</summary>
+    public Uri? ServiceUrl(string service) => _app?.GetEndpoint(service, "http");
+
+    /// <summary>The <c>iss</c> of the shop's tokens, from the issuer's discovery document.</summary>
+    public async Task<string> IssuerAsync(CancellationToken cancellationToken) =>
+        (await Anonymous().GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration", cancellationToken)).GetProperty("issuer").GetString()!;
 
     /// <summary>Waits until the resource (one of the AppHost's: postgres, moto, a service) is healthy.</summary>
     public Task WaitHealthyAsync(string resource, CancellationToken cancellationToken)
@@ -116,8 +136,13 @@ public sealed class RunningShop : IAsyncLifetime
         return client;
     }
 
+    // The gateway names its key by its RFC 7638 thumbprint.
+    private static string KeyIdOf(RSA rsa) =>
+        Base64UrlEncoder.Encode(JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(rsa.ExportParameters(false))).ComputeJwkThumbprint());
+
     public async ValueTask DisposeAsync()
     {
+        File.Delete(_signingKeyFile);
         Dashboard?.Dispose();
         Queues?.Dispose();
         if (_app is not null)
@@ -125,5 +150,7 @@ public sealed class RunningShop : IAsyncLifetime
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
+
+        _signingKey.Dispose();
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Shop.Gateway.Edge;
 using Shouldly;
 
 namespace Shop.Gateway.Tests;
@@ -74,7 +75,9 @@ public sealed class ErrorEjectionTests(TwoCatalogsGateway gateway) : IClassFixtu
             statuses.Add((await client.GetAsync("/api/catalog/products", TestContext.Current.CancellationToken)).StatusCode);
         }
 
-        statuses.Count(status => status == HttpStatusCode.InternalServerError).ShouldBeLessThanOrEqualTo(3);
+        // YARP tells the policy about a request after its response has gone out, so the client's next request can be
+        // balanced before the third error takes the destination out: one more 500 than the threshold at most.
+        statuses.Count(status => status == HttpStatusCode.InternalServerError).ShouldBeLessThanOrEqualTo(ErrorRateHealthPolicy.Threshold + 1);
         statuses.TakeLast(30).ShouldAllBe(status => status == HttpStatusCode.OK);
     }
 }

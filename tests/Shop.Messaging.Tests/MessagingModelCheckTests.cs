@@ -2,7 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Shop.Contracts.Topology;
-using Shop.ServiceDefaults.Data;
+using Shop.Data;
+using Shop.Messaging.Postgres;
 using Shouldly;
 
 namespace Shop.Messaging.Tests;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Shop.Contracts.Topology;
+using Shop.Messaging.DynamoDb;
 using Shouldly;
 
 namespace Shop.Messaging.Tests;

@@ -8,6 +8,13 @@ var postgres = builder.AddLocalPostgres("postgres", port: 5432);
 var moto = builder.AddMoto("moto", port: 4566);
 var gateway = builder.AddShopService<Projects.Shop_Gateway>(ShopServices.Gateway);
 
+// DevIssuer:SigningKeyFile (e.g. --DevIssuer:SigningKeyFile=dev-key.pem) pins the development issuer's RSA key, so
+// tokens outlive a gateway restart; unset, the gateway makes a new key at every start.
+if (builder.Configuration["DevIssuer:SigningKeyFile"] is { Length: > 0 } signingKeyFile)
+{
+    gateway.WithEnvironment("Auth__DevIssuer__SigningKeyFile", Path.GetFullPath(signingKeyFile));
+}
+
 var catalog = builder.AddShopService<Projects.Shop_Catalog>(ShopServices.Catalog)
     .WithAuthority(gateway)
     .WithDatabase(postgres, ShopServices.Catalog)

@@ -16,6 +16,9 @@ public sealed class DevIssuerOptions
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00", ErrorMessage = "Auth:DevIssuer:TokenLifetime must be between 1 minute and 1 day.")]
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>A PEM file with the RSA private key to sign with; unset: a new key every start.</summary>
+    public string? SigningKeyFile { get; set; }
+
     public bool IsEnabledIn(IHostEnvironment environment) => Enabled ?? environment.IsDevelopment();
 
     /// <summary>Whether the endpoints are mapped, read before the options are bound (at start, when routes are made).</summary>

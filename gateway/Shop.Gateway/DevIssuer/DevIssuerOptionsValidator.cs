@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Shop.ServiceDefaults.Auth;
 
@@ -14,9 +15,30 @@ public sealed class DevIssuerOptionsValidator(IHostEnvironment environment, IOpt
                 $"Auth:DevIssuer:Enabled is refused in the {environment.EnvironmentName} environment: the development token issuer runs in Development only.");
         }
 
-        return options.IsEnabledIn(environment) && string.IsNullOrWhiteSpace(auth.Value.Authority)
-            ? ValidateOptionsResult.Fail(
-                "The development token issuer needs Auth:Authority (Auth__Authority): this gateway's own URL as the services reach it, e.g. http://localhost:8080.")
-            : ValidateOptionsResult.Success;
+        if (options.IsEnabledIn(environment) && string.IsNullOrWhiteSpace(auth.Value.Authority))
+        {
+            return ValidateOptionsResult.Fail(
+                "The development token issuer needs Auth:Authority (Auth__Authority): this gateway's own URL as the services reach it, e.g. http://localhost:8080.");
+        }
+
+        return string.IsNullOrWhiteSpace(options.SigningKeyFile) || IsRsaPrivateKeyPem(options.SigningKeyFile)
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail(
+                $"Auth:DevIssuer:SigningKeyFile must name a readable PEM file holding an RSA private key; '{options.SigningKeyFile}' does not.");
+    }
+
+    private static bool IsRsaPrivateKeyPem(string path)
+    {
+        try
+        {
+            using var rsa = RSA.Create();
+            rsa.ImportFromPem(File.ReadAllText(path));
+            _ = rsa.ExportParameters(includePrivateParameters: true);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or CryptographicException)
+        {
+            return false;
+        }
     }
 }

@@ -1,5 +1,4 @@
 using Amazon;
-using Amazon.DynamoDBv2;
 using Amazon.SQS;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
@@ -74,11 +73,6 @@ public sealed class AwsSettings
 
         return new AmazonSQSConfig { RegionEndpoint = RegionEndpoint };
     }
-
-    /// <summary>A DynamoDB client configuration that follows the same endpoint rules.</summary>
-    public AmazonDynamoDBConfig CreateDynamoDbConfig() => ServiceUrl("dynamodb") is { } url
-        ? new AmazonDynamoDBConfig { ServiceURL = url.ToString(), AuthenticationRegion = Region }
-        : new AmazonDynamoDBConfig { RegionEndpoint = RegionEndpoint };
 
     internal static bool IsRegionName(string? region) =>
         !string.IsNullOrWhiteSpace(region) && region.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');

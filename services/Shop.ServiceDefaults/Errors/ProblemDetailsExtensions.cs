@@ -22,7 +22,6 @@ public static class ProblemDetailsExtensions
         // BadRequestExceptionHandler can answer them with a ProblemDetails naming the field.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
-        services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         return services;
     }
 

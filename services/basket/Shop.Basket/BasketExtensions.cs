@@ -5,6 +5,7 @@ using Shop.Basket.Data;
 using Shop.Contracts.Events;
 using Shop.Contracts.Topology;
 using Shop.Messaging;
+using Shop.Messaging.DynamoDb;
 using Shop.Messaging.Provisioning;
 
 namespace Shop.Basket;

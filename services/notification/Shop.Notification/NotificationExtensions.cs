@@ -1,9 +1,10 @@
 using Shop.Contracts.Events;
 using Shop.Contracts.Topology;
 using Shop.Messaging;
+using Shop.Messaging.Postgres;
 using Shop.Notification.Data;
 using Shop.Notification.Handlers;
-using Shop.ServiceDefaults.Data;
+using Shop.Data;
 
 namespace Shop.Notification;
 

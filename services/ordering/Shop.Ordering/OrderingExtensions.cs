@@ -2,10 +2,11 @@ using OpenTelemetry.Metrics;
 using Shop.Contracts.Events;
 using Shop.Contracts.Topology;
 using Shop.Messaging;
+using Shop.Messaging.Postgres;
 using Shop.Ordering.Data;
 using Shop.Ordering.Handlers;
 using Shop.Ordering.Sweeping;
-using Shop.ServiceDefaults.Data;
+using Shop.Data;
 
 namespace Shop.Ordering;
 

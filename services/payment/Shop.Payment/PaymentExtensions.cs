@@ -1,10 +1,11 @@
 using Shop.Contracts.Events;
 using Shop.Contracts.Topology;
 using Shop.Messaging;
+using Shop.Messaging.Postgres;
 using Shop.Payment.Data;
 using Shop.Payment.Handlers;
 using Shop.Payment.Processing;
-using Shop.ServiceDefaults.Data;
+using Shop.Data;
 
 namespace Shop.Payment;
 

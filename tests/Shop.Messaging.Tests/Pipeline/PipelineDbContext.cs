@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Shop.Messaging.Postgres;
 
 namespace Shop.Messaging.Tests.Pipeline;
 

@@ -6,8 +6,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Shop.Contracts.Events;
 using Shop.Contracts.Topology;
+using Shop.Data;
 using Shop.Messaging.Outbox;
-using Shop.ServiceDefaults.Data;
+using Shop.Messaging.Postgres;
 
 namespace Shop.Messaging.Tests.Pipeline;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Shop.ServiceDefaults.Data;
+using Shop.Data;
 using Shouldly;
 
 namespace Shop.ServiceDefaults.Tests.Data;

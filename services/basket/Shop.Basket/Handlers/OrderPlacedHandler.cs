@@ -1,7 +1,7 @@
 using Shop.Basket.Data;
 using Shop.Contracts.Events;
 using Shop.Messaging.Consuming;
-using Shop.Messaging.Inbox.DynamoDb;
+using Shop.Messaging.DynamoDb;
 
 namespace Shop.Basket.Handlers;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Shop.Catalog.Domain;
 using Shop.Messaging;
+using Shop.Messaging.Postgres;
 
 namespace Shop.Catalog.Data;
 

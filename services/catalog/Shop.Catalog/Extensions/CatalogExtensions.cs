@@ -3,7 +3,8 @@ using Shop.Catalog.Stock;
 using Shop.Contracts.Events;
 using Shop.Contracts.Topology;
 using Shop.Messaging;
-using Shop.ServiceDefaults.Data;
+using Shop.Messaging.Postgres;
+using Shop.Data;
 
 namespace Shop.Catalog.Extensions;
 

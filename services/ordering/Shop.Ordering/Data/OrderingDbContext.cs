@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Shop.Messaging;
+using Shop.Messaging.Postgres;
 using Shop.Ordering.Domain;
 
 namespace Shop.Ordering.Data;

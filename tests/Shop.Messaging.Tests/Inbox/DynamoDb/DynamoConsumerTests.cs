@@ -10,7 +10,7 @@ using Shop.Contracts.Events;
 using Shop.Contracts.Topology;
 using Shop.Messaging.Consuming;
 using Shop.Messaging.Envelope;
-using Shop.Messaging.Inbox.DynamoDb;
+using Shop.Messaging.DynamoDb;
 using Shop.Messaging.Provisioning;
 using Shop.Messaging.Tests.Pipeline;
 using Shop.TestSupport;

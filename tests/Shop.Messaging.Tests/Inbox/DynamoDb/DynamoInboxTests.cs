@@ -1,7 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
-using Shop.Messaging.Inbox.DynamoDb;
+using Shop.Messaging.DynamoDb;
 using Shop.TestSupport;
 using Shouldly;
 

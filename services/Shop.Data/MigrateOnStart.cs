@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Shop.ServiceDefaults.Data;
+namespace Shop.Data;
 
 /// <summary>
 /// Hosted services start before Kestrel listens, so a migrating service is not ready until its schema is.

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Shop.Messaging.Outbox;
 
-namespace Shop.Messaging.Outbox;
+namespace Shop.Messaging.Postgres;
 
 /// <summary>The outbox statements EF cannot express, with names taken from the model (schema, naming convention).</summary>
 internal static class OutboxSql

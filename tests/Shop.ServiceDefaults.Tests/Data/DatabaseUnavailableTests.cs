@@ -1,10 +1,10 @@
 using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Shop.ServiceDefaults.Errors;
+using Shop.Data;
 using Shouldly;
 
-namespace Shop.ServiceDefaults.Tests.Errors;
+namespace Shop.ServiceDefaults.Tests.Data;
 
 public sealed class DatabaseUnavailableTests
 {

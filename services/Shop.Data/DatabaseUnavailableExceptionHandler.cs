@@ -1,16 +1,21 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
-namespace Shop.ServiceDefaults.Errors;
+namespace Shop.Data;
 
 /// <summary>
 /// Answers a request that failed because the database could not be reached or would take no more connections with a
 /// 503 ProblemDetails and <c>Retry-After</c>, not a 500: nothing was changed (the transaction did not commit) and the
 /// same request can simply be sent again.
 /// </summary>
-public sealed class DatabaseUnavailableExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+/// <remarks>
+/// ProblemDetails comes from the request's services, not the constructor: a host without HTTP (a worker, a test host)
+/// that registers a DbContext gets this handler too, and has no ProblemDetails service to build it with.
+/// </remarks>
+public sealed class DatabaseUnavailableExceptionHandler : IExceptionHandler
 {
     public const int RetryAfterSeconds = 1;
 
@@ -23,7 +28,7 @@ public sealed class DatabaseUnavailableExceptionHandler(IProblemDetailsService p
 
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        return await httpContext.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,

@@ -1,11 +1,12 @@
 using System.Globalization;
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Amazon.DynamoDBv2;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Messaging.Consuming;
+using Shop.Messaging.Inbox;
 using Shop.Messaging.Provisioning;
 
-namespace Shop.Messaging.Inbox.DynamoDb;
+namespace Shop.Messaging.DynamoDb;
 
 /// <summary>
 /// The inbox of a DynamoDB-backed consumer: one item per (consumer, event id), written with

@@ -5,7 +5,7 @@ using Shop.Contracts.Topology;
 using Shop.Messaging.Inbox;
 using Shop.Messaging.Outbox;
 
-namespace Shop.Messaging;
+namespace Shop.Messaging.Postgres;
 
 /// <summary>
 /// Stops the start of a service whose DbContext does not map the tables its messaging needs, instead of letting it

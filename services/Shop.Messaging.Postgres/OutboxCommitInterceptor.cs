@@ -1,9 +1,10 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Shop.Messaging.Outbox;
 
-namespace Shop.Messaging.Outbox;
+namespace Shop.Messaging.Postgres;
 
 /// <summary>
 /// Signals the dispatcher after the commit that makes new outbox rows visible: after SaveChanges when it ran in

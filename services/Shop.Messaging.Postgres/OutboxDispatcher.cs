@@ -4,10 +4,11 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Shop.Messaging.Outbox;
 using Shop.Messaging.Sns;
 using Shop.Messaging.Telemetry;
 
-namespace Shop.Messaging.Outbox;
+namespace Shop.Messaging.Postgres;
 
 /// <summary>
 /// Relays committed outbox rows to SNS, oldest first, ten per PublishBatch, without a transaction open across the call:

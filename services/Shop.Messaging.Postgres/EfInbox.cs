@@ -2,8 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Shop.Messaging.Consuming;
+using Shop.Messaging.Inbox;
 
-namespace Shop.Messaging.Inbox;
+namespace Shop.Messaging.Postgres;
 
 /// <summary>
 /// The inbox of a PostgreSQL service: the inbox row is inserted first in the transaction (a concurrent duplicate

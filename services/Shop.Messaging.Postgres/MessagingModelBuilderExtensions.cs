@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Shop.Messaging.Inbox;
 using Shop.Messaging.Outbox;
 
-namespace Shop.Messaging;
+namespace Shop.Messaging.Postgres;
 
 public static class MessagingModelBuilderExtensions
 {

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Shop.ServiceDefaults.Data;
+namespace Shop.Data;
 
 /// <summary>
 /// Creates a service's database when it is missing, from the server's maintenance database. EF Core can create it

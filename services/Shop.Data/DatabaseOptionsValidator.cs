@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace Shop.ServiceDefaults.Data;
+namespace Shop.Data;
 
 /// <summary>The connection string is set and is one Npgsql can read; the failure names the setting to fix.</summary>
 public sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOptions>

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 using Shop.ServiceDefaults.Health;
 
-namespace Shop.ServiceDefaults.Data;
+namespace Shop.Data;
 
 /// <summary>
 /// Opens its own connection with a connect timeout of <see cref="HealthExtensions.DependencyTimeout"/>: a database

@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Shop.Contracts.Events;
 using Shop.Contracts.Topology;
 using Shop.Messaging.Envelope;
+using Shop.Messaging.Outbox;
 
-namespace Shop.Messaging.Outbox;
+namespace Shop.Messaging.Postgres;
 
 internal sealed class EfOutbox<TDbContext>(TDbContext db, ServiceTopology topology, TimeProvider time) : IOutbox
     where TDbContext : DbContext

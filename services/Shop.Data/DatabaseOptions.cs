@@ -1,4 +1,4 @@
-namespace Shop.ServiceDefaults.Data;
+namespace Shop.Data;
 
 /// <summary>
 /// Settings of a service's relational store: section <c>Database</c> (e.g. <c>Database__Migrate</c>) and the

@@ -5,15 +5,19 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Shop.ServiceDefaults.Health;
 
-namespace Shop.ServiceDefaults.Data;
+namespace Shop.Data;
 
 public static class PostgresExtensions
 {
     /// <summary>
     /// Registers <typeparamref name="TContext"/> on PostgreSQL from <c>ConnectionStrings__{connectionName}</c> (checked
-    /// at start), a readiness check that the database answers, and (with <c>Database__Migrate=true</c>) migrations at start.
+    /// at start), a readiness check that the database answers, (with <c>Database__Migrate=true</c>) migrations at start,
+    /// Npgsql's traces and metrics, and a 503 for requests that fail because the database is unavailable.
     /// </summary>
     public static IHostApplicationBuilder AddPostgresDbContext<TContext>(this IHostApplicationBuilder builder, string connectionName)
         where TContext : DbContext
@@ -32,6 +36,10 @@ public static class PostgresExtensions
         builder.Services.AddDbContext<TContext>((services, options) => options
             .UseNpgsql(Settings(services, connectionName).ConnectionString)
             .UseSnakeCaseNamingConvention());
+
+        builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddNpgsql());
+        builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddNpgsqlInstrumentation());
+        builder.Services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
 
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>("postgres", timeout: HealthExtensions.DependencyTimeout);
         builder.Services.AddHostedService(services => new MigrateOnStart<TContext>(

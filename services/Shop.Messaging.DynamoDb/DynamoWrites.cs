@@ -1,6 +1,6 @@
 using Amazon.DynamoDBv2.Model;
 
-namespace Shop.Messaging.Inbox.DynamoDb;
+namespace Shop.Messaging.DynamoDb;
 
 /// <summary>
 /// The unit of work of a DynamoDB service's handler (scoped to one delivery): the handler adds the writes it wants
