@@ -18,6 +18,9 @@ public static class ServiceDefaultsExtensions
         builder.AddShopTelemetry();
         builder.Services.AddShopHealthChecks();
         builder.Services.AddShopProblemDetails();
+        // A body naming a field twice is refused (400), not read as its last value: what a proxy or a validator in
+        // front of us saw as the field and what we apply cannot then differ.
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.AllowDuplicateProperties = false);
         builder.AddShopAuthentication();
         builder.Services.AddShopOpenApi(builder.Environment.ApplicationName, $"The {builder.ServiceName()} API.");
         return builder;

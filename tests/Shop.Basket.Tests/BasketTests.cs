@@ -46,6 +46,19 @@ public sealed class BasketTests(BasketApp app) : IClassFixture<BasketApp>
         (await customer.GetFromJsonAsync<BasketDto>("/api/basket", Ct))!.Items.ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-7)]
+    public async Task Removing_a_product_id_that_cannot_exist_is_a_400_naming_productId(int productId)
+    {
+        var customer = app.As(NewCustomer());
+
+        using var response = await customer.DeleteAsync($"/api/basket/items/{productId}", Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(Ct))!.Errors.ShouldContainKey("productId");
+    }
+
     [Fact]
     public async Task Baskets_are_private_and_need_a_token()
     {

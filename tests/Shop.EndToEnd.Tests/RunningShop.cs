@@ -97,6 +97,17 @@ public sealed class RunningShop : IAsyncLifetime
     /// <summary>A service's own endpoint, bypassing the gateway; null for a shop started elsewhere (compose publishes only the gateway).</summary>
     public Uri? ServiceUrl(string service) => _app?.GetEndpoint(service, "http");
 
+    /// <summary>A database of the shop's PostgreSQL server; null for a shop started elsewhere.</summary>
+    public string? DatabaseConnectionString(string database) => _app?.GetEndpoint("postgres", "tcp") is { } server
+        ? $"Host={server.Host};Port={server.Port};Username=postgres;Database={database}"
+        : null;
+
+    /// <summary>The shop's moto server; null for a shop started elsewhere.</summary>
+    public Uri? MotoUrl => _app?.GetEndpoint("moto", "http");
+
+    /// <summary>The prefix of the shop's queues, topics and tables in the moto server.</summary>
+    public static string MessagingPrefix => ShopQueuePrefix;
+
     /// <summary>The <c>iss</c> of the shop's tokens, from the issuer's discovery document.</summary>
     public async Task<string> IssuerAsync(CancellationToken cancellationToken) =>
         (await Anonymous().GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration", cancellationToken)).GetProperty("issuer").GetString()!;

@@ -60,6 +60,41 @@ public sealed class EdgeHygieneTests(EdgeGateway gateway) : IClassFixture<EdgeGa
         gateway.Catalog.Requests.ShouldHaveSingleItem().RequestId.ShouldBe(echoed);
     }
 
+    [Theory]
+    [InlineData("Idempotency-Key", "ключ")]
+    [InlineData("X-Trace-Note", "caf\u00e9")]
+    [InlineData("X-Trace-Note", "a\u0001\u001b[31m")]
+    public async Task A_header_value_that_is_not_printable_ascii_is_400_naming_it_and_reaches_no_service(string header, string value)
+    {
+        gateway.Catalog.Requests.Clear();
+        using var client = new HttpClient(new SocketsHttpHandler { RequestHeaderEncodingSelector = (_, _) => Encoding.UTF8 }) { BaseAddress = gateway.Address };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/catalog/products");
+        request.Headers.TryAddWithoutValidation(header, value);
+
+        var response = await client.SendAsync(request, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldContain($"\"{header}\"");
+        gateway.Catalog.Requests.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("text/html")]
+    [InlineData("text/html;q=abc")]
+    [InlineData("*/*;q=-1")]
+    [InlineData("application/json, ,;")]
+    public async Task An_error_is_problem_json_whatever_the_accept_header_says(string accept)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/orders");
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+
+        var response = await gateway.Client().SendAsync(request, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+    }
+
     [Fact]
     public async Task An_oversized_body_is_413_and_reaches_no_service()
     {

@@ -28,7 +28,10 @@ public static class EdgeMiddleware
         return services;
     }
 
-    /// <summary>Request ids, security headers on every response, no <c>Server</c> header (ours or a service's), the body size limit, CORS.</summary>
+    /// <summary>
+    /// Request ids, security headers on every response, no <c>Server</c> header (ours or a service's), 400 for header
+    /// values that cannot be forwarded, the body size limit, CORS.
+    /// </summary>
     public static WebApplication UseEdgeHygiene(this WebApplication app)
     {
         app.UseMiddleware<RequestIdMiddleware>();
@@ -44,6 +47,7 @@ public static class EdgeMiddleware
             });
             return next(context);
         });
+        app.UseMiddleware<UnforwardableHeaders>();
         app.UseMiddleware<BodySizeLimit>();
         app.UseCors();
         return app;

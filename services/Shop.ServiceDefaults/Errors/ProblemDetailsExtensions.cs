@@ -17,6 +17,7 @@ public static class ProblemDetailsExtensions
             var traceId = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
             context.ProblemDetails.Extensions.TryAdd("traceId", traceId);
         });
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonForAnyAccept>();
 
         // Binding failures (a non-numeric id, a body that is not JSON) become exceptions so that
         // BadRequestExceptionHandler can answer them with a ProblemDetails naming the field.

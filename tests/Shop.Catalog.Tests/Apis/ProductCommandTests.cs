@@ -68,6 +68,7 @@ public sealed class ProductCommandTests(CatalogApp app) : IClassFixture<CatalogA
     [InlineData("{not json", "body")]
     [InlineData("""{"name":"Mug","description":"","category":"Kitchen","price":"cheap","currency":"USD","availableStock":1}""", "price")]
     [InlineData("", "body")]
+    [InlineData("""{"name":"Mug","description":"","category":"Kitchen","price":1,"price":0.5,"currency":"USD","availableStock":1}""", "price")]
     public async Task A_body_that_is_not_valid_json_is_a_400_naming_the_field_and_changes_nothing(string body, string field)
     {
         await ShouldRejectAsync(client => client.PostAsync("/api/catalog/products", Json(body), Ct), field);

@@ -81,8 +81,14 @@ public static class BasketApi
     }
 
     public static async Task<Results<Ok<BasketDto>, ValidationProblem, ProblemHttpResult>> RemoveItem(
-        int productId, ClaimsPrincipal user, BasketStore baskets, CancellationToken cancellationToken) =>
-        await ChangeAsync(
+        int productId, ClaimsPrincipal user, BasketStore baskets, CancellationToken cancellationToken)
+    {
+        if (productId < 1)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["productId"] = ["productId must be a positive whole number."] });
+        }
+
+        return await ChangeAsync(
             user,
             baskets,
             basket =>
@@ -91,6 +97,7 @@ public static class BasketApi
                 return true;
             },
             cancellationToken);
+    }
 
     /// <summary>
     /// Reads, changes and conditionally writes the basket, again if another write got in between; <paramref name="change"/>

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Shop.Catalog.Domain;
 using Shop.ServiceDefaults.Paging;
+using Shop.ServiceDefaults.Validation;
 
 namespace Shop.Catalog.Apis;
 
@@ -9,12 +10,25 @@ public static partial class ProductValidation
 {
     public const int MaxSearchLength = 200;
 
-    public static Dictionary<string, string[]> ValidateQuery(int page, int pageSize, string? q)
+    public static Dictionary<string, string[]> ValidateQuery(int page, int pageSize, string? q, string? category)
     {
         var errors = PageQuery.Validate(page, pageSize);
         if (q is { Length: > MaxSearchLength })
         {
             errors["q"] = [$"q must be at most {MaxSearchLength} characters."];
+        }
+        else if (q is not null && !PlainText.IsPlain(q))
+        {
+            errors["q"] = ["q must be text: no control characters, no unpaired surrogates."];
+        }
+
+        if (category is { Length: > ProductLimits.CategoryLength })
+        {
+            errors["category"] = [$"category must be at most {ProductLimits.CategoryLength} characters."];
+        }
+        else if (category is not null && !PlainText.IsPlain(category))
+        {
+            errors["category"] = ["category must be text: no control characters, no unpaired surrogates."];
         }
 
         return errors;
@@ -33,6 +47,10 @@ public static partial class ProductValidation
         else if (request.Description.Length > ProductLimits.DescriptionLength)
         {
             errors["description"] = [$"description must be at most {ProductLimits.DescriptionLength} characters."];
+        }
+        else if (!PlainText.IsPlain(request.Description, allowLineBreaks: true))
+        {
+            errors["description"] = ["description must be text: no control characters but line breaks and tabs, no unpaired surrogates."];
         }
 
         switch (request.Price)
@@ -78,6 +96,10 @@ public static partial class ProductValidation
         else if (value.Length > maxLength)
         {
             errors[field] = [$"{field} must be at most {maxLength} characters."];
+        }
+        else if (!PlainText.IsPlain(value))
+        {
+            errors[field] = [$"{field} must be text: no control characters, no unpaired surrogates."];
         }
     }
 

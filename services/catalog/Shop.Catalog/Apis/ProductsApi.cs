@@ -56,7 +56,7 @@ public static class ProductsApi
         int page = 1,
         int pageSize = PageQuery.DefaultPageSize)
     {
-        var errors = ProductValidation.ValidateQuery(page, pageSize, q);
+        var errors = ProductValidation.ValidateQuery(page, pageSize, q, category);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Shop.Ordering.Domain;
+using Shop.ServiceDefaults.Validation;
 
 namespace Shop.Ordering.Apis;
 
@@ -92,9 +93,9 @@ public static partial class OrderValidation
         {
             errors[field] = [$"{field} must be at most {maxLength} characters."];
         }
-        else if (value.Any(char.IsControl))
+        else if (!PlainText.IsPlain(value))
         {
-            errors[field] = [$"{field} must not contain control characters."];
+            errors[field] = [$"{field} must be text: no control characters, no unpaired surrogates."];
         }
     }
 
