@@ -9,7 +9,7 @@ using Shouldly;
 namespace Shop.EndToEnd.Tests;
 
 /// <summary>Runs alone, after the other tests: it compares the whole shop's state before and after its requests.</summary>
-[CollectionDefinition(DisableParallelization = true)]
+[CollectionDefinition(nameof(AloneCollection), DisableParallelization = true)]
 public sealed class AloneCollection;
 
 /// <summary>
