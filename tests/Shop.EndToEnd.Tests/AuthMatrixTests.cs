@@ -87,9 +87,9 @@ public sealed class AuthMatrixTests(RunningShop shop)
 
         var subjectA = "auth-a-" + Guid.NewGuid().ToString("N")[..12];
         var tokens = new string?[Callers.Length];
-        tokens[1] = await TokenAsync(subjectA);
-        tokens[2] = await TokenAsync("auth-b-" + Guid.NewGuid().ToString("N")[..12]);
-        tokens[3] = await TokenAsync("auth-admin-" + Guid.NewGuid().ToString("N")[..12], "admin");
+        tokens[1] = await shop.TokenAsync(subjectA);
+        tokens[2] = await shop.TokenAsync("auth-b-" + Guid.NewGuid().ToString("N")[..12]);
+        tokens[3] = await shop.TokenAsync("auth-admin-" + Guid.NewGuid().ToString("N")[..12], "admin");
         for (var i = 0; i < BadCallers.Length; i++)
         {
             tokens[4 + i] = BadTokens.Create(BadCallers[i], key, issuer, Audience, "admin");
@@ -211,13 +211,6 @@ public sealed class AuthMatrixTests(RunningShop shop)
         "notifications" => ShopServices.Notification.Name,
         var other => throw new ArgumentOutOfRangeException(nameof(route), other, "No service serves this route."),
     };
-
-    private async Task<string> TokenAsync(string subject, params string[] roles)
-    {
-        using var response = await shop.Anonymous().PostAsJsonAsync("/dev/token", new { sub = subject, roles }, Ct);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("access_token").GetString()!;
-    }
 
     private static HttpClient Client(Uri baseAddress, string? token)
     {

@@ -140,11 +140,28 @@ public sealed class RunningShop : IAsyncLifetime
     public async Task<HttpClient> AsAsync(string subject, params string[] roles)
     {
         var client = Anonymous();
-        using var response = await client.PostAsJsonAsync("/dev/token", new { sub = subject, roles }, TestContext.Current.CancellationToken);
-        response.EnsureSuccessStatusCode();
-        var token = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("access_token").GetString());
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(subject, roles));
         return client;
+    }
+
+    /// <summary>An access token from the gateway's development issuer.</summary>
+    public async Task<string> TokenAsync(string subject, params string[] roles)
+    {
+        using var client = Anonymous();
+        var response = await client.PostAsJsonAsync("/dev/token", new { sub = subject, roles }, TestContext.Current.CancellationToken);
+
+        // Token requests are anonymous, so every test's share one rate-limit bucket: wait as a client would.
+        for (var attempt = 1; response.StatusCode == System.Net.HttpStatusCode.TooManyRequests && attempt < 10; attempt++)
+        {
+            var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+            response.Dispose();
+            await Task.Delay(wait, TestContext.Current.CancellationToken);
+            response = await client.PostAsJsonAsync("/dev/token", new { sub = subject, roles }, TestContext.Current.CancellationToken);
+        }
+
+        using var answer = response;
+        answer.EnsureSuccessStatusCode();
+        return (await answer.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("access_token").GetString()!;
     }
 
     // The gateway names its key by its RFC 7638 thumbprint.
