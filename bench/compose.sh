@@ -32,9 +32,13 @@ sample() { # variant, phase: appends "variant phase service MiB" for every .NET 
   done >> "$samples"
 }
 
-end_to_end() {
+end_to_end() { # prints the summary, and each failed test with its message
+  local log; log=$(mktemp)
   SHOP_GATEWAY_URL=http://127.0.0.1:8080 SHOP_DASHBOARD_URL=http://127.0.0.1:18888 \
-    dotnet test tests/Shop.EndToEnd.Tests --nologo -v q 2>&1 | grep -E '^(Passed|Failed)!|^\s+Failed ' || true
+    dotnet test tests/Shop.EndToEnd.Tests --nologo > "$log" 2>&1 || true
+  grep -E '^(Passed|Failed)!|^\s+Failed ' "$log" || true
+  grep -A8 'Error Message' "$log" | head -60 || true
+  rm -f "$log"
 }
 
 docker compose build --quiet
