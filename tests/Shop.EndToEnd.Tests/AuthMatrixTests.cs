@@ -149,20 +149,8 @@ public sealed class AuthMatrixTests(RunningShop shop)
     private static async Task<int> SendAsync(Uri baseAddress, string route, Scene scene, string? token)
     {
         using var client = Client(baseAddress, token);
-        for (var attempt = 1; ; attempt++)
-        {
-            using var request = Request(route, scene);
-            using var response = await client.SendAsync(request, Ct);
-
-            // The gateway's rate limit is not an answer about authorization: wait as a client would, and ask again.
-            if (response.StatusCode == HttpStatusCode.TooManyRequests && attempt < 10)
-            {
-                await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1), Ct);
-                continue;
-            }
-
-            return (int)response.StatusCode;
-        }
+        using var response = await RateLimited.SendAsync(client, () => Request(route, scene), Ct);
+        return (int)response.StatusCode;
     }
 
     private static HttpRequestMessage Request(string route, Scene scene)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -66,22 +65,9 @@ public sealed class HostileInputTests(RunningShop shop)
 
     private static async Task<(int Status, string Verdict)> SendAsync(HttpClient client, HostileRequest hostile, AuthenticationHeaderValue? token)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            using var request = Build(client.BaseAddress!, hostile, token);
-            using var response = await client.SendAsync(request, Ct);
-            var status = (int)response.StatusCode;
-
-            // A rate-limited request was not looked at: wait as a client would and send it again.
-            if (response.StatusCode == HttpStatusCode.TooManyRequests && attempt < 20)
-            {
-                await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1), Ct);
-                continue;
-            }
-
-            var body = await response.Content.ReadAsByteArrayAsync(Ct);
-            return (status, Judge(hostile, response, body));
-        }
+        using var response = await RateLimited.SendAsync(client, () => Build(client.BaseAddress!, hostile, token), Ct);
+        var body = await response.Content.ReadAsByteArrayAsync(Ct);
+        return ((int)response.StatusCode, Judge(hostile, response, body));
     }
 
     private static string Judge(HostileRequest hostile, HttpResponseMessage response, byte[] body)

@@ -148,18 +148,10 @@ public sealed class RunningShop : IAsyncLifetime
     public async Task<string> TokenAsync(string subject, params string[] roles)
     {
         using var client = Anonymous();
-        var response = await client.PostAsJsonAsync("/dev/token", new { sub = subject, roles }, TestContext.Current.CancellationToken);
-
-        // Token requests are anonymous, so every test's share one rate-limit bucket: wait as a client would.
-        for (var attempt = 1; response.StatusCode == System.Net.HttpStatusCode.TooManyRequests && attempt < 10; attempt++)
-        {
-            var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
-            response.Dispose();
-            await Task.Delay(wait, TestContext.Current.CancellationToken);
-            response = await client.PostAsJsonAsync("/dev/token", new { sub = subject, roles }, TestContext.Current.CancellationToken);
-        }
-
-        using var answer = response;
+        using var answer = await RateLimited.SendAsync(
+            client,
+            () => new HttpRequestMessage(HttpMethod.Post, "/dev/token") { Content = JsonContent.Create(new { sub = subject, roles }) },
+            TestContext.Current.CancellationToken);
         answer.EnsureSuccessStatusCode();
         return (await answer.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("access_token").GetString()!;
     }
