@@ -68,11 +68,20 @@ public sealed class ErrorEjectionTests(TwoCatalogsGateway gateway) : IClassFixtu
     {
         gateway.Second.StatusCode = 500;
         var client = gateway.Client();
-
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 40; i++)
+        async Task SendAsync() => statuses.Add((await client.GetAsync("/api/catalog/products", TestContext.Current.CancellationToken)).StatusCode);
+
+        // The balancer picks a destination at random, so how many requests it takes to reach the second one
+        // Threshold times varies: send until it has, then a stream that must all land on the healthy one.
+        while (statuses.Count(status => status == HttpStatusCode.InternalServerError) < ErrorRateHealthPolicy.Threshold)
         {
-            statuses.Add((await client.GetAsync("/api/catalog/products", TestContext.Current.CancellationToken)).StatusCode);
+            statuses.Count.ShouldBeLessThan(200, "the balancer never chose the second destination often enough");
+            await SendAsync();
+        }
+
+        for (var i = 0; i < 31; i++)
+        {
+            await SendAsync();
         }
 
         // YARP tells the policy about a request after its response has gone out, so the client's next request can be
