@@ -3,10 +3,12 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
+using Shop.EndToEnd.Tests.Faults;
 using Shop.TestSupport;
 
 [assembly: AssemblyFixture(typeof(Shop.EndToEnd.Tests.RunningShop))]
@@ -28,6 +30,7 @@ public sealed class RunningShop : IAsyncLifetime
     private readonly RSA _signingKey = RSA.Create(2048);
     private readonly string _signingKeyFile = Path.Combine(Path.GetTempPath(), $"shop-dev-key-{Guid.NewGuid():N}.pem");
     private DistributedApplication? _app;
+    private TcpProxy? _awsProxy;
 
     public const double PaymentFailureRate = 0.1;
 
@@ -47,6 +50,15 @@ public sealed class RunningShop : IAsyncLifetime
     /// </summary>
     public SigningCredentials? IssuerKey { get; private set; }
 
+    /// <summary>
+    /// The services reach SNS, SQS and DynamoDB through this proxy in front of the moto server, so a test can cut
+    /// them off; null for a shop started elsewhere.
+    /// </summary>
+    public TcpProxy? AwsProxy => _awsProxy;
+
+    /// <summary>The orchestrator running the shop, to stop and start its processes; null for a shop started elsewhere.</summary>
+    public DistributedApplication? App => _app;
+
     public async ValueTask InitializeAsync()
     {
         if (ExternalShop.FromEnvironment() is { } external)
@@ -58,6 +70,8 @@ public sealed class RunningShop : IAsyncLifetime
             return;
         }
 
+        _awsProxy = new TcpProxy(() => MotoEndpointOnceAllocated());
+        _awsProxy.Start();
         await File.WriteAllTextAsync(_signingKeyFile, _signingKey.ExportPkcs8PrivateKeyPem(), TestContext.Current.CancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(StartTimeout);
@@ -69,6 +83,7 @@ public sealed class RunningShop : IAsyncLifetime
                 // The card processor fails this share of charges, so every saga test also exercises retries.
                 $"--Payment:FailureRate={PaymentFailureRate.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
                 $"--DevIssuer:SigningKeyFile={_signingKeyFile}",
+                $"--AppHost:AwsEndpointUrl={_awsProxy.Url}",
             ],
             (options, _) => options.DisableDashboard = false,
             timeout.Token);
@@ -93,6 +108,12 @@ public sealed class RunningShop : IAsyncLifetime
         Dashboard = new Dashboard(dashboardUrl, _dashboardApiKey);
         TestContext.Current.SendDiagnosticMessage("shop: gateway {0}, dashboard {1}", GatewayUrl, dashboardUrl);
     }
+
+    private Uri? MotoEndpointOnceAllocated() =>
+        _app?.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == "moto")
+            .Annotations.OfType<EndpointAnnotation>().Single().AllocatedEndpoint is { } allocated
+            ? new Uri(allocated.UriString)
+            : null;
 
     /// <summary>A service's own endpoint, bypassing the gateway; null for a shop started elsewhere (compose publishes only the gateway).</summary>
     public Uri? ServiceUrl(string service) => _app?.GetEndpoint(service, "http");
@@ -169,6 +190,11 @@ public sealed class RunningShop : IAsyncLifetime
         {
             await _app.StopAsync();
             await _app.DisposeAsync();
+        }
+
+        if (_awsProxy is not null)
+        {
+            await _awsProxy.DisposeAsync();
         }
 
         _signingKey.Dispose();

@@ -82,6 +82,52 @@ public sealed class QueueProbe(IAmazonSQS sqs, string prefix) : IDisposable
         return id;
     }
 
+    /// <summary>
+    /// Sends a message no consumer can read (a body that is not JSON, under an event type the queue's consumer
+    /// handles) to <paramref name="queue"/>; returns the event id it carries.
+    /// </summary>
+    public async Task<string> SendPoisonAsync(string queue, string eventType, CancellationToken cancellationToken)
+    {
+        var id = Guid.NewGuid().ToString();
+        await sqs.SendMessageAsync(
+            new SendMessageRequest
+            {
+                QueueUrl = await UrlAsync(queue),
+                MessageBody = "{not json",
+                MessageAttributes = new Dictionary<string, MessageAttributeValue>
+                {
+                    [MessageAttributes.Type] = Text(eventType),
+                    [MessageAttributes.Id] = Text(id),
+                    [MessageAttributes.Source] = Text("test"),
+                },
+            },
+            cancellationToken);
+        return id;
+    }
+
+    /// <summary>Receives (and deletes) every message in <paramref name="queue"/>; answers their event ids (the <c>id</c> attribute, or "(none)").</summary>
+    public async Task<List<string>> DrainIdsAsync(string queue, CancellationToken cancellationToken)
+    {
+        var url = await UrlAsync(queue);
+        var ids = new List<string>();
+        while (true)
+        {
+            var response = await sqs.ReceiveMessageAsync(
+                new ReceiveMessageRequest { QueueUrl = url, MaxNumberOfMessages = 10, WaitTimeSeconds = 0, MessageAttributeNames = ["All"] },
+                cancellationToken);
+            if (response.Messages is not { Count: > 0 } messages)
+            {
+                return ids;
+            }
+
+            ids.AddRange(messages.Select(m => m.MessageAttributes.TryGetValue(MessageAttributes.Id, out var id) ? id.StringValue : "(none)"));
+            await sqs.DeleteMessageBatchAsync(
+                url,
+                [.. messages.Select((m, i) => new DeleteMessageBatchRequestEntry(i.ToString(CultureInfo.InvariantCulture), m.ReceiptHandle))],
+                cancellationToken);
+        }
+    }
+
     /// <summary>Messages in <paramref name="queue"/>, visible or in flight.</summary>
     public async Task<int> DepthAsync(string queue)
     {

@@ -20,11 +20,16 @@ public static class MotoExtensions
             .WithHttpHealthCheck("/");
     }
 
-    /// <summary>Points the service's AWS SDK (and our SNS client) at the emulator, with the credentials it accepts.</summary>
-    public static IResourceBuilder<T> WithAws<T>(this IResourceBuilder<T> service, IResourceBuilder<ExecutableResource> moto)
+    /// <summary>
+    /// Points the service's AWS SDK (and our SNS client) at the emulator, with the credentials it accepts; at
+    /// <paramref name="endpointUrl"/> instead when given (something in front of the emulator, such as the fault tests'
+    /// proxy that can cut the connection).
+    /// </summary>
+    public static IResourceBuilder<T> WithAws<T>(this IResourceBuilder<T> service, IResourceBuilder<ExecutableResource> moto, string? endpointUrl)
         where T : IResourceWithEnvironment, IResourceWithWaitSupport =>
-        service
-            .WithEnvironment("AWS_ENDPOINT_URL", moto.GetEndpoint("http"))
+        (endpointUrl is null
+            ? service.WithEnvironment("AWS_ENDPOINT_URL", moto.GetEndpoint("http"))
+            : service.WithEnvironment("AWS_ENDPOINT_URL", endpointUrl))
             .WithEnvironment("AWS_REGION", Region)
             .WithEnvironment("AWS_ACCESS_KEY_ID", "test")
             .WithEnvironment("AWS_SECRET_ACCESS_KEY", "test")
