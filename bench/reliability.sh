@@ -42,6 +42,11 @@ SHOP_RESULTS_DIR=$results SHOP_HOSTILE_REQUESTS=$requests SHOP_HOSTILE_SEED=$see
   echo "table of every service's database, and every item of the DynamoDB tables, are the same after the run as before it."
   echo
   cat "$results/hostile-input.md"
+  echo
+  echo "## Faults"
+  echo
+  echo "Kills, SIGTERMs, the AWS endpoint cut, a PostgreSQL restart and poison messages under a stream of orders:"
+  echo "\`bash bench/faults.sh\`, results in [faults.md](faults.md)."
 } > bench/results/reliability.md
 echo "wrote bench/results/reliability.md"
 exit $status

@@ -28,7 +28,7 @@ public sealed class FaultTests(RunningShop shop)
 
     public static TheoryData<string> Faults => [.. Fault.All.Select(f => f.Id)];
 
-    [Theory]
+    [Theory(Timeout = 6 * 60 * 1000)]
     [MemberData(nameof(Faults))]
     public async Task Orders_streaming_through_the_fault_all_finish_once_with_nothing_lost(string faultId)
     {
@@ -81,7 +81,7 @@ public sealed class FaultTests(RunningShop shop)
             products.Add(await api.CreateProductAsync(price: 5m, stock: stock));
         }
 
-        var customers = Enumerable.Range(0, CustomerCount).Select(i => $"fault-{fault.Id}-{i}-{Guid.NewGuid():N}"[..48]).ToList();
+        var customers = Enumerable.Range(0, CustomerCount).Select(i => $"fault-{i}-{Guid.NewGuid():N}").ToList();
         return new FaultRun(fault.Name, customers, products, stock);
     }
 

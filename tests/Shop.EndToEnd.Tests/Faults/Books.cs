@@ -143,7 +143,8 @@ public sealed class Books
 
     private static async Task<NpgsqlConnection> OpenAsync(RunningShop shop, string database, CancellationToken cancellationToken)
     {
-        var connection = new NpgsqlConnection(shop.DatabaseConnectionString(database));
+        // Unpooled: a pooled connection would outlive a PostgreSQL restart and fail its next command.
+        var connection = new NpgsqlConnection(shop.DatabaseConnectionString(database) + ";Pooling=false");
         await connection.OpenAsync(cancellationToken);
         return connection;
     }

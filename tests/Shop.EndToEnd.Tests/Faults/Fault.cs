@@ -54,6 +54,8 @@ public sealed record Terminate(string Service) : Fault($"sigterm-{Service}", $"S
     {
         var processes = Processes(shop);
         var pid = await processes.PidAsync(Service, cancellationToken);
+        var queue = ShopTopology.Services.Single(s => s.Service == Service).Consumes!.Name;
+        var queued = await shop.Queues!.DepthAsync(queue);
         var started = Stopwatch.StartNew();
         await ShopProcesses.SignalAsync(pid, "TERM", cancellationToken);
         while (!ShopProcesses.HasExited(pid) && started.Elapsed < StopTimeout + TimeSpan.FromSeconds(30))
@@ -79,7 +81,7 @@ public sealed record Terminate(string Service) : Fault($"sigterm-{Service}", $"S
         }
 
         await processes.StartAsync(Service, pid, cancellationToken);
-        run.Detail = $"exited {Seconds(exited)} after SIGTERM (code {exitCode?.ToString(CultureInfo.InvariantCulture) ?? "?"}), healthy again after {Seconds(started.Elapsed)}";
+        run.Detail = $"{queued} messages in its queue at SIGTERM; exited {Seconds(exited)} after it (code {exitCode?.ToString(CultureInfo.InvariantCulture) ?? "?"}), healthy again after {Seconds(started.Elapsed)}";
     }
 }
 
@@ -116,6 +118,8 @@ public sealed record PostgresRestart() : Fault("postgres-restart", "PostgreSQL f
         await ShopProcesses.SignalAsync(pid, "INT", cancellationToken);
         await processes.WaitStoppedAsync("postgres", cancellationToken);
         await processes.StartAsync("postgres", pid, cancellationToken);
+        // The test's own pooled connections (the hostile-input snapshots) died with the server.
+        Npgsql.NpgsqlConnection.ClearAllPools();
         run.Detail = $"accepting connections again after {Seconds(started.Elapsed)}";
     }
 }
