@@ -58,6 +58,7 @@ public sealed class FaultTests(RunningShop shop)
         var recovered = await Books.FirstFinishedAfterAsync(shop, run, run.InjectedAt, Ct);
         var violations = books.Violations(run)
             .Concat(run.FaultViolations)
+            .Concat(run.Orders.Where(o => o.Id is null).Select(o => $"order {o.Index} never accepted: last answer {o.FinalStatus?.ToString() ?? "none"} after retrying for {OrderStream.RetryFor.TotalSeconds} s"))
             .Concat(deadLetters.Where(id => !run.PoisonIds.Contains(id)).Select(id => $"message {id} in a DLQ but not a poison message"))
             .Concat(run.PoisonIds.Where(id => !deadLetters.Contains(id)).Select(id => $"poison message {id} not in a DLQ"))
             .ToList();
