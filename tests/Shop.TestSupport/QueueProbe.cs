@@ -135,6 +135,10 @@ public sealed class QueueProbe(IAmazonSQS sqs, string prefix) : IDisposable
         return attributes.ApproximateNumberOfMessages + attributes.ApproximateNumberOfMessagesNotVisible;
     }
 
+    /// <summary>Messages of <paramref name="queue"/> a consumer has received and not yet deleted.</summary>
+    public async Task<int> InFlightAsync(string queue) =>
+        (await sqs.GetQueueAttributesAsync(await UrlAsync(queue), ["ApproximateNumberOfMessagesNotVisible"])).ApproximateNumberOfMessagesNotVisible;
+
     public void Dispose() => sqs.Dispose();
 
     private static MessageAttributeValue Text(string value) => new() { DataType = "String", StringValue = value };

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Shop.Contracts.Events;
 using Shop.Contracts.Topology;
+using Shop.TestSupport;
 
 namespace Shop.EndToEnd.Tests.Faults;
 
@@ -55,7 +56,7 @@ public sealed record Terminate(string Service) : Fault($"sigterm-{Service}", $"S
         var processes = Processes(shop);
         var pid = await processes.PidAsync(Service, cancellationToken);
         var queue = ShopTopology.Services.Single(s => s.Service == Service).Consumes!.Name;
-        var queued = await shop.Queues!.DepthAsync(queue);
+        var inFlight = await InFlightAsync(shop.Queues!, queue, cancellationToken);
         var started = Stopwatch.StartNew();
         await ShopProcesses.SignalAsync(pid, "TERM", cancellationToken);
         while (!ShopProcesses.HasExited(pid) && started.Elapsed < StopTimeout + TimeSpan.FromSeconds(30))
@@ -81,7 +82,23 @@ public sealed record Terminate(string Service) : Fault($"sigterm-{Service}", $"S
         }
 
         await processes.StartAsync(Service, pid, cancellationToken);
-        run.Detail = $"{queued} messages in its queue at SIGTERM; exited {Seconds(exited)} after it (code {exitCode?.ToString(CultureInfo.InvariantCulture) ?? "?"}), healthy again after {Seconds(started.Elapsed)}";
+        run.Detail = $"{inFlight} messages received and not yet deleted at SIGTERM; exited {Seconds(exited)} after it (code {exitCode?.ToString(CultureInfo.InvariantCulture) ?? "?"}), healthy again after {Seconds(started.Elapsed)}";
+    }
+
+    /// <summary>
+    /// Waits (up to 10 s) until the service has received a message it has not yet deleted, so that the signal lands
+    /// while it consumes; answers how many it holds.
+    /// </summary>
+    private static async Task<int> InFlightAsync(QueueProbe queues, string queue, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        int held;
+        while ((held = await queues.InFlightAsync(queue)) == 0 && deadline.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        return held;
     }
 }
 
