@@ -55,11 +55,11 @@ public sealed class ShopApi(RunningShop shop)
     }
 
     /// <summary>The order once it is Confirmed or Cancelled.</summary>
-    public static Task<JsonElement> FinalOrderAsync(HttpClient customer, Guid orderId) =>
+    public static Task<JsonElement> FinalOrderAsync(HttpClient customer, Guid orderId, TimeSpan? patience = null) =>
         Poll.UntilAsync(
             () => customer.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}", Ct),
             order => order.GetProperty("status").GetString() is "Confirmed" or "Cancelled",
-            SagaPatience,
+            patience ?? SagaPatience,
             $"order {orderId} to finish",
             TimeSpan.FromMilliseconds(500));
 
