@@ -4,6 +4,7 @@ using Amazon.DynamoDBv2;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Messaging.Consuming;
 using Shop.Messaging.Inbox;
+using Shop.Contracts.Topology;
 using Shop.Messaging.Provisioning;
 
 namespace Shop.Messaging.DynamoDb;
@@ -14,7 +15,7 @@ namespace Shop.Messaging.DynamoDb;
 /// </summary>
 public sealed class DynamoInbox(IAmazonDynamoDB dynamo, string tableName, TimeProvider time) : IInbox, IProvisioningStep
 {
-    public const string KeyAttribute = "pk";
+    public const string KeyAttribute = TableDefinition.InboxPartitionKey;
 
     /// <summary>Inbox records expire after this long (DynamoDB TTL on <c>expiresAt</c>); SQS keeps a message 14 days at most.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromDays(30);
@@ -54,7 +55,7 @@ public sealed class DynamoInbox(IAmazonDynamoDB dynamo, string tableName, TimePr
                     [KeyAttribute] = new() { S = Key(consumer, eventId) },
                     ["type"] = new() { S = type },
                     ["processedAt"] = new() { S = now.ToString("O", CultureInfo.InvariantCulture) },
-                    ["expiresAt"] = new() { N = (now + Retention).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) },
+                    [TableDefinition.InboxTimeToLiveAttribute] = new() { N = (now + Retention).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) },
                 },
                 ConditionExpression = $"attribute_not_exists({KeyAttribute})",
             },
@@ -101,7 +102,7 @@ public sealed class DynamoInbox(IAmazonDynamoDB dynamo, string tableName, TimePr
             new UpdateTimeToLiveRequest
             {
                 TableName = TableName,
-                TimeToLiveSpecification = new TimeToLiveSpecification { AttributeName = "expiresAt", Enabled = true },
+                TimeToLiveSpecification = new TimeToLiveSpecification { AttributeName = TableDefinition.InboxTimeToLiveAttribute, Enabled = true },
             },
             cancellationToken);
     }

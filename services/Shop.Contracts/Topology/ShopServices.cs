@@ -7,14 +7,14 @@ namespace Shop.Contracts.Topology;
 /// <param name="Project">The project folder, relative to the repository root; the container image is built from it.</param>
 /// <param name="LocalPort">Its HTTP port when the AppHost runs it; in a container every service listens on <see cref="ShopServices.ContainerPort"/>.</param>
 /// <param name="Database">Its PostgreSQL database, read from <c>ConnectionStrings__{ConnectionName}</c>; null without one.</param>
-/// <param name="Tables">Its DynamoDB tables (logical names: the messaging prefix is added, as to queues).</param>
+/// <param name="Tables">Its DynamoDB tables (the messaging prefix is added to their names, as to queues).</param>
 public sealed record ShopServiceDefinition(
     string Name,
     string Project,
     int LocalPort,
     string? Database,
     string? ConnectionName,
-    IReadOnlyList<string> Tables,
+    IReadOnlyList<TableDefinition> Tables,
     ServiceTopology? Messaging)
 {
     /// <summary>Whether it talks to AWS (SNS, SQS, DynamoDB), and so needs the AWS settings.</summary>
@@ -25,7 +25,9 @@ public static class ShopServices
 {
     public const int ContainerPort = 8080;
 
-    public const string BasketsTable = "baskets";
+    public static readonly TableDefinition BasketsTable = new("baskets", "customerId");
+
+    public static readonly TableDefinition BasketInboxTable = TableDefinition.Inbox("basket-inbox");
 
     public static readonly ShopServiceDefinition Gateway = new("gateway", "gateway/Shop.Gateway", 8080, null, null, [], null);
 
@@ -33,7 +35,7 @@ public static class ShopServices
         "catalog", "services/catalog/Shop.Catalog", 5101, "catalog", "Catalog", [], ShopTopology.Catalog);
 
     public static readonly ShopServiceDefinition Basket = new(
-        "basket", "services/basket/Shop.Basket", 5102, null, null, [BasketsTable], ShopTopology.Basket);
+        "basket", "services/basket/Shop.Basket", 5102, null, null, [BasketsTable, BasketInboxTable], ShopTopology.Basket);
 
     public static readonly ShopServiceDefinition Ordering = new(
         "ordering", "services/ordering/Shop.Ordering", 5103, "ordering", "Ordering", [], ShopTopology.Ordering);

@@ -12,16 +12,14 @@ namespace Shop.Basket;
 
 public static class BasketExtensions
 {
-    public const string InboxTable = "basket-inbox";
-
     /// <summary>Baskets in DynamoDB, catalog over HTTP, and OrderPlaced in (through the DynamoDB inbox).</summary>
     public static IHostApplicationBuilder AddBasket(this IHostApplicationBuilder builder)
     {
-        builder.AddDynamoDbMessaging(ShopTopology.Basket, InboxTable)
+        builder.AddDynamoDbMessaging(ShopTopology.Basket, ShopServices.BasketInboxTable.Name)
             .AddHandler<OrderPlaced, Handlers.OrderPlacedHandler>();
 
         builder.Services.AddSingleton(sp => new BasketStore(
-            sp.GetRequiredService<IAmazonDynamoDB>(), sp.GetRequiredService<MessagingResources>().PhysicalName(ShopServices.BasketsTable), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IAmazonDynamoDB>(), sp.GetRequiredService<MessagingResources>().PhysicalName(ShopServices.BasketsTable.Name), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<IProvisioningStep>(sp => sp.GetRequiredService<BasketStore>());
 
         builder.Services.AddOptions<CatalogOptions>()

@@ -96,7 +96,7 @@ public sealed class ComposeFileTests
         ShopServices.All.Where(service => service.UsesAws).Select(service => Container(service).Environment["Messaging__Prefix"]).Distinct().Count().ShouldBe(1);
         var logicalNames = ShopTopology.Queues.SelectMany(queue => new[] { queue.Name, queue.DeadLetterName })
             .Concat(ShopTopology.Topics.Select(topic => topic.Name))
-            .Concat(ShopServices.All.SelectMany(service => service.Tables));
+            .Concat(ShopServices.All.SelectMany(service => service.Tables).Select(table => table.Name));
         var settingsNamingResources = Compose.Services.Values.SelectMany(container => container.Environment)
             .Where(setting => setting.Key.Contains("Queue", StringComparison.OrdinalIgnoreCase)
                 || setting.Key.Contains("Topic", StringComparison.OrdinalIgnoreCase)

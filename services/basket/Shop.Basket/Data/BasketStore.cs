@@ -2,6 +2,7 @@ using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Shop.Basket.Domain;
+using Shop.Contracts.Topology;
 using Shop.Messaging.Provisioning;
 
 namespace Shop.Basket.Data;
@@ -12,7 +13,7 @@ namespace Shop.Basket.Data;
 /// </summary>
 public sealed class BasketStore(IAmazonDynamoDB dynamo, string tableName, TimeProvider time) : IProvisioningStep
 {
-    public const string Key = "customerId";
+    public static string Key => ShopServices.BasketsTable.PartitionKey;
 
     public string TableName => tableName;
 

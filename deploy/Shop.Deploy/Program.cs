@@ -1,0 +1,6 @@
+using Amazon.CDK;
+using Shop.Deploy;
+
+var app = new App();
+ShopApp.Build(app, DeploySettings.From(app.Node));
+app.Synth();

@@ -1,0 +1,36 @@
+using Amazon.CDK;
+using Shop.Deploy.Data;
+using Shop.Deploy.Identity;
+using Shop.Deploy.Messaging;
+using Shop.Deploy.Network;
+
+namespace Shop.Deploy;
+
+/// <summary>The shop's stacks, in the order they deploy. Each takes only what it needs from the ones before.</summary>
+public sealed record ShopApp(
+    NetworkStack Network,
+    DataStack Data,
+    MessagingStack Messaging,
+    IdentityStack Identity)
+{
+    public static ShopApp Build(App app, DeploySettings settings)
+    {
+        // Account and region from the CLI's profile (cdk deploy); unset, the templates stay environment-agnostic.
+        var props = new StackProps
+        {
+            Env = new Amazon.CDK.Environment
+            {
+                Account = System.Environment.GetEnvironmentVariable("CDK_DEFAULT_ACCOUNT"),
+                Region = System.Environment.GetEnvironmentVariable("CDK_DEFAULT_REGION"),
+            },
+        };
+
+        var network = new NetworkStack(app, StackName(settings, "network"), props);
+        var data = new DataStack(app, StackName(settings, "data"), props, settings, network.Vpc);
+        var messaging = new MessagingStack(app, StackName(settings, "messaging"), props, settings);
+        var identity = new IdentityStack(app, StackName(settings, "identity"), props, settings);
+        return new ShopApp(network, data, messaging, identity);
+    }
+
+    public static string StackName(DeploySettings settings, string part) => $"{settings.Prefix}-{part}";
+}
