@@ -3,6 +3,7 @@ using Shop.Deploy.Data;
 using Shop.Deploy.Identity;
 using Shop.Deploy.Messaging;
 using Shop.Deploy.Network;
+using Shop.Deploy.Services;
 
 namespace Shop.Deploy;
 
@@ -11,7 +12,9 @@ public sealed record ShopApp(
     NetworkStack Network,
     DataStack Data,
     MessagingStack Messaging,
-    IdentityStack Identity)
+    IdentityStack Identity,
+    RegistryStack Registry,
+    ServicesStack Services)
 {
     public static ShopApp Build(App app, DeploySettings settings)
     {
@@ -29,7 +32,10 @@ public sealed record ShopApp(
         var data = new DataStack(app, StackName(settings, "data"), props, settings, network.Vpc);
         var messaging = new MessagingStack(app, StackName(settings, "messaging"), props, settings);
         var identity = new IdentityStack(app, StackName(settings, "identity"), props, settings);
-        return new ShopApp(network, data, messaging, identity);
+        var registry = new RegistryStack(app, StackName(settings, "registry"), props, settings);
+        var services = new ServicesStack(
+            app, StackName(settings, "services"), props, settings, new ServicesDependencies(network, data, messaging, identity, registry));
+        return new ShopApp(network, data, messaging, identity, registry, services);
     }
 
     public static string StackName(DeploySettings settings, string part) => $"{settings.Prefix}-{part}";
