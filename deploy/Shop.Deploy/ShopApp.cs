@@ -3,6 +3,8 @@ using Shop.Deploy.Data;
 using Shop.Deploy.Identity;
 using Shop.Deploy.Messaging;
 using Shop.Deploy.Network;
+using Shop.Deploy.Observability;
+using Shop.Deploy.Pipeline;
 using Shop.Deploy.Services;
 
 namespace Shop.Deploy;
@@ -14,7 +16,9 @@ public sealed record ShopApp(
     MessagingStack Messaging,
     IdentityStack Identity,
     RegistryStack Registry,
-    ServicesStack Services)
+    ServicesStack Services,
+    DashboardStack Dashboard,
+    PipelineStack Pipeline)
 {
     public static ShopApp Build(App app, DeploySettings settings)
     {
@@ -35,7 +39,9 @@ public sealed record ShopApp(
         var registry = new RegistryStack(app, StackName(settings, "registry"), props, settings);
         var services = new ServicesStack(
             app, StackName(settings, "services"), props, settings, new ServicesDependencies(network, data, messaging, identity, registry));
-        return new ShopApp(network, data, messaging, identity, registry, services);
+        var dashboard = new DashboardStack(app, StackName(settings, "dashboard"), props, settings, services, messaging);
+        var pipeline = new PipelineStack(app, StackName(settings, "pipeline"), props, settings, registry, services);
+        return new ShopApp(network, data, messaging, identity, registry, services, dashboard, pipeline);
     }
 
     public static string StackName(DeploySettings settings, string part) => $"{settings.Prefix}-{part}";

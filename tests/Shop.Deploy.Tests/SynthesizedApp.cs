@@ -43,6 +43,8 @@ public sealed class SynthesizedApp
     public IReadOnlyDictionary<string, JsonObject> Templates => TemplateFiles.ToDictionary(
         file => Path.GetFileName(file), file => JsonNode.Parse(File.ReadAllText(file))!.AsObject());
 
+    public CloudFormation.CfnApp Cfn => new(Templates);
+
     public JsonObject JsonOf(Stack stack) => JsonNode.Parse(File.ReadAllText(Path.Combine(OutputDirectory, stack.TemplateFile)))!.AsObject();
 
     public Template TemplateOf(Stack stack)
