@@ -74,6 +74,8 @@ public sealed class PipelineStack : Stack
         foreach (var repositoryOfService in registry.Repositories.Values)
         {
             repositoryOfService.GrantPullPush(Build);
+            // A re-run of a commit finds its images already pushed (tags are immutable) and skips them.
+            repositoryOfService.Grant(Build, "ecr:DescribeImages");
         }
 
         // taskdef.json for CodeDeploy is the task definition CDK registered; DescribeTaskDefinition has no resource-level permission.
