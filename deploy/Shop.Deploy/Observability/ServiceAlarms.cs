@@ -68,13 +68,13 @@ public sealed class ServiceAlarms : Construct
     private static CreateAlarmOptions AlarmProps(
         string name, double threshold, int periods, int datapoints, string description,
         ComparisonOperator comparison = ComparisonOperator.GREATER_THAN_THRESHOLD) => new()
-    {
-        AlarmName = name,
-        AlarmDescription = description,
-        Threshold = threshold,
-        EvaluationPeriods = periods,
-        DatapointsToAlarm = datapoints,
-        ComparisonOperator = comparison,
-        TreatMissingData = TreatMissingData.NOT_BREACHING,
-    };
+        {
+            AlarmName = name,
+            AlarmDescription = description,
+            Threshold = threshold,
+            EvaluationPeriods = periods,
+            DatapointsToAlarm = datapoints,
+            ComparisonOperator = comparison,
+            TreatMissingData = TreatMissingData.NOT_BREACHING,
+        };
 }
