@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Shop.LocalServers;
 
 namespace Shop.Deploy.Tests;
 
@@ -20,7 +21,7 @@ public sealed class CfnLintTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in (string[])["--config-file", Path.Combine(Repository.Root, "deploy", ".cfnlintrc"), "--", .. app.TemplateFiles])
+        foreach (var argument in (string[])["--config-file", Path.Combine(RepositoryRoot.Find(), "deploy", ".cfnlintrc"), "--", .. app.TemplateFiles])
         {
             start.ArgumentList.Add(argument);
         }

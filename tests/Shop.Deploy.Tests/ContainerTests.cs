@@ -5,10 +5,8 @@ namespace Shop.Deploy.Tests;
 
 public sealed class ContainerTests
 {
-    public static TheoryData<DeploymentRoute> Routes => [DeploymentRoute.Ecs, DeploymentRoute.CodeDeploy];
-
     [Theory]
-    [MemberData(nameof(Routes))]
+    [MemberData(nameof(SynthesizedApp.Routes), MemberType = typeof(SynthesizedApp))]
     public void Every_container_runs_as_a_non_root_user_with_a_health_check_and_a_read_only_root_filesystem(DeploymentRoute route)
     {
         var containers = Containers(route).ToList();
@@ -27,7 +25,7 @@ public sealed class ContainerTests
     }
 
     [Theory]
-    [MemberData(nameof(Routes))]
+    [MemberData(nameof(SynthesizedApp.Routes), MemberType = typeof(SynthesizedApp))]
     public void Every_app_container_drops_all_capabilities_and_stops_within_its_graceful_shutdown(DeploymentRoute route)
     {
         foreach (var (task, container) in Containers(route).Where(c => (string?)c.Container["Name"] != Services.ServiceWorkload.CollectorContainer))

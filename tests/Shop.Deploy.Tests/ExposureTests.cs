@@ -7,10 +7,8 @@ namespace Shop.Deploy.Tests;
 /// <summary>Only the load balancer's listeners face the internet; everything else is private.</summary>
 public sealed class ExposureTests
 {
-    public static TheoryData<DeploymentRoute> Routes => [DeploymentRoute.Ecs, DeploymentRoute.CodeDeploy];
-
     [Theory]
-    [MemberData(nameof(Routes))]
+    [MemberData(nameof(SynthesizedApp.Routes), MemberType = typeof(SynthesizedApp))]
     public void No_security_group_admits_the_internet_except_the_load_balancers_listener_ports(DeploymentRoute route)
     {
         var app = SynthesizedApp.For(route);
@@ -32,7 +30,7 @@ public sealed class ExposureTests
     }
 
     [Theory]
-    [MemberData(nameof(Routes))]
+    [MemberData(nameof(SynthesizedApp.Routes), MemberType = typeof(SynthesizedApp))]
     public void Nothing_but_the_load_balancer_is_reachable_from_the_internet(DeploymentRoute route)
     {
         var cfn = SynthesizedApp.For(route).Cfn;

@@ -2,10 +2,8 @@ namespace Shop.Deploy.Tests;
 
 public sealed class LogRetentionTests
 {
-    public static TheoryData<DeploymentRoute> Routes => [DeploymentRoute.Ecs, DeploymentRoute.CodeDeploy];
-
     [Theory]
-    [MemberData(nameof(Routes))]
+    [MemberData(nameof(SynthesizedApp.Routes), MemberType = typeof(SynthesizedApp))]
     public void Every_log_group_has_a_retention_and_nothing_logs_to_a_group_the_stacks_do_not_define(DeploymentRoute route)
     {
         var cfn = SynthesizedApp.For(route).Cfn;

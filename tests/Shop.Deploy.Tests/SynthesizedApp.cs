@@ -14,6 +14,9 @@ public sealed class SynthesizedApp
     private static readonly Lazy<SynthesizedApp> CodeDeployRoute = new(() => new SynthesizedApp(DeploymentRoute.CodeDeploy));
     private static readonly Lock SynthLock = new();
 
+    /// <summary>Both deployment routes, for tests that hold on each.</summary>
+    public static TheoryData<DeploymentRoute> Routes => [DeploymentRoute.Ecs, DeploymentRoute.CodeDeploy];
+
     public static SynthesizedApp For(DeploymentRoute route) => route == DeploymentRoute.Ecs ? EcsRoute.Value : CodeDeployRoute.Value;
 
     public DeploySettings Settings { get; }

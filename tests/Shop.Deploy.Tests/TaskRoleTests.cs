@@ -21,10 +21,8 @@ public sealed class TaskRoleTests
 
     private static readonly HashSet<string> SecretRead = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"];
 
-    public static TheoryData<DeploymentRoute> Routes => [DeploymentRoute.Ecs, DeploymentRoute.CodeDeploy];
-
     [Theory]
-    [MemberData(nameof(Routes))]
+    [MemberData(nameof(SynthesizedApp.Routes), MemberType = typeof(SynthesizedApp))]
     public void Every_task_role_and_execution_role_touches_only_its_own_services_resources(DeploymentRoute route)
     {
         var app = SynthesizedApp.For(route);

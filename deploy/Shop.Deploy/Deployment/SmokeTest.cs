@@ -25,12 +25,10 @@ public sealed class SmokeTest : Construct
 
     public Function Function { get; }
 
-    public SecurityGroup SecurityGroup { get; }
-
     public SmokeTest(Construct scope, string id, DeploySettings settings, IVpc vpc, PublicEntrance entrance)
         : base(scope, id)
     {
-        SecurityGroup = new SecurityGroup(this, "SecurityGroup", new SecurityGroupProps
+        var securityGroup = new SecurityGroup(this, "SecurityGroup", new SecurityGroupProps
         {
             Vpc = vpc,
             Description = "The smoke-test function",
@@ -59,7 +57,7 @@ public sealed class SmokeTest : Construct
             // In the VPC so its requests leave through the NAT address the test listener admits.
             Vpc = vpc,
             VpcSubnets = new SubnetSelection { SubnetGroupName = Network.NetworkStack.TaskSubnets },
-            SecurityGroups = [SecurityGroup],
+            SecurityGroups = [securityGroup],
             Environment = environment,
             LogGroup = new LogGroup(this, "Logs", new LogGroupProps
             {

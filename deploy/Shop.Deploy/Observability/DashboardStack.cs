@@ -13,8 +13,6 @@ namespace Shop.Deploy.Observability;
 /// </summary>
 public sealed class DashboardStack : Stack
 {
-    public Dashboard Dashboard { get; }
-
     public DashboardStack(Construct scope, string id, IStackProps props, DeploySettings settings, ServicesStack services, MessagingStack messaging)
         : base(scope, id, props)
     {
@@ -25,19 +23,19 @@ public sealed class DashboardStack : Stack
         Metric ServiceConnect(string name, string statistic, ShopServiceDefinition service) =>
             ShopMetrics.ServiceConnect(name, statistic, cluster, Naming.Service(settings, service), service.Name).With(new MetricOptions { Label = service.Name });
 
-        Dashboard = new Dashboard(this, "Dashboard", new DashboardProps { DashboardName = settings.Prefix });
-        Dashboard.AddWidgets(
+        var dashboard = new Dashboard(this, "Dashboard", new DashboardProps { DashboardName = settings.Prefix });
+        dashboard.AddWidgets(
             Graph("Requests", [ShopMetrics.LoadBalancer("RequestCount", "Sum", balancer).With(new MetricOptions { Label = "gateway" }), .. behind.Select(s => ServiceConnect("RequestCount", "Sum", s))]),
             Graph("p99 latency (gateway s, services ms)", [ShopMetrics.LoadBalancer("TargetResponseTime", "p99", balancer).With(new MetricOptions { Label = "gateway" }), .. behind.Select(s => ServiceConnect("TargetResponseTime", "p99", s))]),
             Graph("5xx", [
                 ShopMetrics.LoadBalancer("HTTPCode_Target_5XX_Count", "Sum", balancer).With(new MetricOptions { Label = "gateway" }),
                 ShopMetrics.LoadBalancer("HTTPCode_ELB_5XX_Count", "Sum", balancer).With(new MetricOptions { Label = "load balancer" }),
                 .. behind.Select(s => ServiceConnect("HTTPCode_Target_5XX_Count", "Sum", s))]));
-        Dashboard.AddWidgets(
+        dashboard.AddWidgets(
             Graph("Queue depth", QueueMetrics(messaging.Queues, "ApproximateNumberOfMessagesVisible", "Maximum")),
             Graph("Oldest message (s)", QueueMetrics(messaging.Queues, "ApproximateAgeOfOldestMessage", "Maximum")),
             Graph("Dead-letter queues", QueueMetrics(messaging.DeadLetterQueues, "ApproximateNumberOfMessagesVisible", "Maximum")));
-        Dashboard.AddWidgets(
+        dashboard.AddWidgets(
             Graph("Outbox backlog", ShopTopology.Services.Where(s => s.Publishes is not null)
                 .Select(s => ShopMetrics.OutboxBacklog(s.Service).With(new MetricOptions { Label = s.Service })).ToArray()),
             new AlarmStatusWidget(new AlarmStatusWidgetProps

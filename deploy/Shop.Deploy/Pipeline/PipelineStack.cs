@@ -20,10 +20,6 @@ namespace Shop.Deploy.Pipeline;
 /// </summary>
 public sealed class PipelineStack : Stack
 {
-    public Amazon.CDK.AWS.CodePipeline.Pipeline Pipeline { get; }
-
-    public PipelineProject Build { get; }
-
     public PipelineStack(Construct scope, string id, IStackProps props, DeploySettings settings, RegistryStack registry, ServicesStack services)
         : base(scope, id, props)
     {
@@ -43,7 +39,7 @@ public sealed class PipelineStack : Stack
             AutoDeleteObjects = false,
         });
 
-        Build = new PipelineProject(this, "Build", new PipelineProjectProps
+        var build = new PipelineProject(this, "Build", new PipelineProjectProps
         {
             ProjectName = $"{settings.Prefix}-build",
             BuildSpec = BuildSpec.FromSourceFilename("buildspec.yml"),
@@ -73,20 +69,20 @@ public sealed class PipelineStack : Stack
         });
         foreach (var repositoryOfService in registry.Repositories.Values)
         {
-            repositoryOfService.GrantPullPush(Build);
+            repositoryOfService.GrantPullPush(build);
             // A re-run of a commit finds its images already pushed (tags are immutable) and skips them.
-            repositoryOfService.Grant(Build, "ecr:DescribeImages");
+            repositoryOfService.Grant(build, "ecr:DescribeImages");
         }
 
         // taskdef.json for CodeDeploy is the task definition CDK registered; DescribeTaskDefinition has no resource-level permission.
-        Build.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps { Actions = ["ecs:DescribeTaskDefinition"], Resources = ["*"] }));
+        build.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps { Actions = ["ecs:DescribeTaskDefinition"], Resources = ["*"] }));
 
         var source = new Artifact_("Source");
         var buildOutput = new Artifact_(DeployArtifacts.BuildOutput);
         var codeDeployOutputs = ShopServices.All.Where(UsesCodeDeployFiles)
             .ToDictionary(service => service.Name, service => new Artifact_(DeployArtifacts.CodeDeployArtifact(service.Name)));
 
-        Pipeline = new Amazon.CDK.AWS.CodePipeline.Pipeline(this, "Pipeline", new PipelineProps
+        _ = new Amazon.CDK.AWS.CodePipeline.Pipeline(this, "Pipeline", new PipelineProps
         {
             PipelineName = settings.Prefix,
             PipelineType = PipelineType.V2,
@@ -119,7 +115,7 @@ public sealed class PipelineStack : Stack
                         new CodeBuildAction(new CodeBuildActionProps
                         {
                             ActionName = "TestBuildScan",
-                            Project = Build,
+                            Project = build,
                             Input = source,
                             Outputs = [buildOutput, .. codeDeployOutputs.Values],
                         }),

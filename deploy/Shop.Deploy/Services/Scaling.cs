@@ -39,8 +39,6 @@ public sealed class Scaling : Construct
         });
     }
 
-    public ScalableTarget Target => _target;
-
     /// <summary>Keeps <paramref name="total"/> / running tasks near <paramref name="perTask"/>.</summary>
     public void TrackPerTask(string id, Metric total, Metric runningTasks, double perTask) => _ = new CfnScalingPolicy(this, id, new CfnScalingPolicyProps
     {

@@ -39,8 +39,6 @@ public sealed class ServicesStack : Stack
 
     public SmokeTest SmokeTest { get; }
 
-    public Topic Alerts { get; }
-
     public IReadOnlyDictionary<string, ServiceWorkload> Workloads { get; }
 
     public IReadOnlyDictionary<string, ServiceAlarms> Alarms { get; }
@@ -56,10 +54,10 @@ public sealed class ServicesStack : Stack
         var codeDeploy = settings.Route == DeploymentRoute.CodeDeploy;
         var dnsNamespace = $"{settings.Prefix}.internal";
 
-        Alerts = new Topic(this, "Alerts", new TopicProps { TopicName = $"{settings.Prefix}-alerts" });
+        var alerts = new Topic(this, "Alerts", new TopicProps { TopicName = $"{settings.Prefix}-alerts" });
         if (settings.AlarmEmail is { } email)
         {
-            Alerts.AddSubscription(new EmailSubscription(email));
+            alerts.AddSubscription(new EmailSubscription(email));
         }
 
         Cluster = new Cluster(this, "Cluster", new ClusterProps
@@ -121,7 +119,7 @@ public sealed class ServicesStack : Stack
                 RequestMetricsOf(definition, settings),
                 topology?.Consumes is { } consumed ? messaging.Queues[consumed.Name] : null,
                 topology?.Consumes is { } dead ? messaging.DeadLetterQueues[dead.Name] : null,
-                Alerts);
+                alerts);
             alarms[definition.Name] = serviceAlarms;
 
             var scaling = new Scaling(workload, "Scaling", Cluster.ClusterName, workload.Service.ServiceName);
