@@ -32,7 +32,7 @@ public sealed class ContainerTests
         {
             var name = (string)container["Name"]!;
             container["LinuxParameters"]!["Capabilities"]!["Drop"]!.AsArray().Select(c => (string)c!).ShouldBe(["ALL"], name);
-            ((int)container["StopTimeout"]!).ShouldBeGreaterThan((int)Services.ServiceWorkload.GracefulShutdown.ToSeconds(), name);
+            ((int)container["StopTimeout"]!).ShouldBeGreaterThan((int)Services.ServiceWorkload.GracefulShutdown.TotalSeconds, name);
             ((int)container["StopTimeout"]!).ShouldBeLessThanOrEqualTo(120, $"{name}: Fargate's limit");
             container["HealthCheck"]!["Command"]!.AsArray().Select(c => (string)c!).ShouldContain("--probe", name);
             task.String("Family").ShouldEndWith(name);

@@ -75,8 +75,8 @@ public sealed class MessagingOnMotoTests(MessagingStackOnMoto stack) : IClassFix
             deadLetters.ShouldNotContainKey("RedrivePolicy");
             foreach (var attributes in new[] { queue, deadLetters })
             {
-                attributes["VisibilityTimeout"].ShouldBe(Seconds(MessagingStack.VisibilityTimeout.ToSeconds()));
-                attributes["MessageRetentionPeriod"].ShouldBe(Seconds(MessagingStack.Retention.ToSeconds()));
+                attributes["VisibilityTimeout"].ShouldBe(Seconds(MessagingStack.VisibilityTimeout.TotalSeconds));
+                attributes["MessageRetentionPeriod"].ShouldBe(Seconds(MessagingStack.Retention.TotalSeconds));
             }
         }
     }
@@ -300,7 +300,7 @@ public sealed class MessagingStackOnMoto : IAsyncLifetime
 
     public MotoFixture Moto { get; } = new();
 
-    public string StackName { get; } = App.Stacks.Messaging.StackName;
+    public string StackName { get; } = App.StackName("messaging");
 
     /// <summary>Logical id to type, of every resource in the template.</summary>
     public IReadOnlyDictionary<string, string> TemplateResources { get; private set; } = new Dictionary<string, string>();
@@ -337,7 +337,7 @@ public sealed class MessagingStackOnMoto : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var template = App.JsonOf(App.Stacks.Messaging);
+        var template = App.JsonOf("messaging");
         TemplateResources = template["Resources"]!.AsObject().ToDictionary(r => r.Key, r => (string)r.Value!["Type"]!);
 
         await Moto.InitializeAsync();

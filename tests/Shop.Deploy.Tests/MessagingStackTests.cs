@@ -7,7 +7,7 @@ public sealed class MessagingStackTests
 {
     private static readonly SynthesizedApp App = SynthesizedApp.For(DeploymentRoute.Ecs);
 
-    private static JsonObject Template => App.JsonOf(App.Stacks.Messaging);
+    private static JsonObject Template => App.JsonOf("messaging");
 
     [Fact]
     public void Every_queue_has_a_dead_letter_queue_after_five_receives()

@@ -1,18 +1,19 @@
 using System.Text.Json.Nodes;
 using Amazon.CDK;
-using Amazon.CDK.Assertions;
 
 namespace Shop.Deploy.Tests;
 
 /// <summary>
 /// The CDK app synthesized once per deployment route (a synth starts a Node.js process and takes seconds), into a
-/// folder of its own: <see cref="Templates"/> for JSON walks and cfn-lint, <see cref="TemplateOf"/> for CDK assertions.
+/// folder of its own; tests read the templates it wrote (<see cref="Templates"/>, <see cref="Cfn"/>), never the
+/// constructs: the jsii runtime behind them is one pipe to one Node.js process and not safe to call from the tests'
+/// parallel threads, so every call to it happens here, under one lock.
 /// </summary>
 public sealed class SynthesizedApp
 {
     private static readonly Lazy<SynthesizedApp> EcsRoute = new(() => new SynthesizedApp(DeploymentRoute.Ecs));
     private static readonly Lazy<SynthesizedApp> CodeDeployRoute = new(() => new SynthesizedApp(DeploymentRoute.CodeDeploy));
-    private static readonly Lock SynthLock = new();
+    private static readonly Lock JsiiLock = new();
 
     /// <summary>Both deployment routes, for tests that hold on each.</summary>
     public static TheoryData<DeploymentRoute> Routes => [DeploymentRoute.Ecs, DeploymentRoute.CodeDeploy];
@@ -21,22 +22,17 @@ public sealed class SynthesizedApp
 
     public DeploySettings Settings { get; }
 
-    public ShopApp Stacks { get; }
-
     public string OutputDirectory { get; }
-
-    private readonly Dictionary<Stack, Template> _templates = [];
 
     private SynthesizedApp(DeploymentRoute route)
     {
-        // jsii's kernel is one process per test host; synthesizing two apps at once gains nothing.
-        lock (SynthLock)
+        lock (JsiiLock)
         {
             System.Environment.SetEnvironmentVariable("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1");
             OutputDirectory = Directory.CreateTempSubdirectory($"shop-cdk-{route}-").FullName;
             Settings = DeploySettings.Default with { Route = route };
             var app = new App(new AppProps { Outdir = OutputDirectory });
-            Stacks = ShopApp.Build(app, Settings);
+            ShopApp.Build(app, Settings);
             app.Synth();
         }
     }
@@ -48,19 +44,9 @@ public sealed class SynthesizedApp
 
     public CloudFormation.CfnApp Cfn => new(Templates);
 
-    public JsonObject JsonOf(Stack stack) => JsonNode.Parse(File.ReadAllText(Path.Combine(OutputDirectory, stack.TemplateFile)))!.AsObject();
+    /// <summary>The stack <see cref="ShopApp.StackName"/> names with <paramref name="part"/> (e.g. "messaging").</summary>
+    public string StackName(string part) => ShopApp.StackName(Settings, part);
 
-    public Template TemplateOf(Stack stack)
-    {
-        lock (SynthLock)
-        {
-            if (!_templates.TryGetValue(stack, out var template))
-            {
-                template = Template.FromStack(stack);
-                _templates[stack] = template;
-            }
-
-            return template;
-        }
-    }
+    public JsonObject JsonOf(string part) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(OutputDirectory, $"{StackName(part)}.template.json")))!.AsObject();
 }

@@ -30,12 +30,12 @@ public static class EcsBlueGreen
     /// <summary>The hook's stage: the new revision has test traffic and no production traffic yet.</summary>
     public const string SmokeTestStage = "POST_TEST_TRAFFIC_SHIFT";
 
-    public static void Apply(FargateService service, TestTraffic testTraffic, IRole hookRole, string hookFunctionArn, IEnumerable<Alarm> rollbackAlarms, Duration bakeTime)
+    public static void Apply(FargateService service, TestTraffic testTraffic, IRole hookRole, string hookFunctionArn, IEnumerable<Alarm> rollbackAlarms, TimeSpan bakeTime)
     {
         var resource = (CfnService)service.Node.DefaultChild!;
         resource.AddPropertyOverride("DeploymentController.Type", "ECS");
         resource.AddPropertyOverride("DeploymentConfiguration.Strategy", "BLUE_GREEN");
-        resource.AddPropertyOverride("DeploymentConfiguration.BakeTimeInMinutes", (int)bakeTime.ToMinutes());
+        resource.AddPropertyOverride("DeploymentConfiguration.BakeTimeInMinutes", (int)bakeTime.TotalMinutes);
         resource.AddPropertyOverride("DeploymentConfiguration.LifecycleHooks", new object[]
         {
             new Dictionary<string, object>

@@ -15,10 +15,10 @@ namespace Shop.Deploy.Messaging;
 public sealed class MessagingStack : Stack
 {
     /// <summary>How long SQS keeps a message nobody deleted: the longest it allows, time to fix and redrive.</summary>
-    public static readonly Duration Retention = Duration.Days(14);
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(14);
 
     /// <summary>The services' visibility timeout when they do not provision (Messaging:VisibilityTimeout's default); handlers extend it.</summary>
-    public static readonly Duration VisibilityTimeout = Duration.Seconds(30);
+    public static readonly TimeSpan VisibilityTimeout = TimeSpan.FromSeconds(30);
 
     public Key Key { get; }
 
@@ -84,8 +84,8 @@ public sealed class MessagingStack : Stack
         EncryptionMasterKey = Key,
         DataKeyReuse = Duration.Minutes(5),
         EnforceSSL = true,
-        RetentionPeriod = Retention,
-        VisibilityTimeout = VisibilityTimeout,
+        RetentionPeriod = Durations.Of(Retention),
+        VisibilityTimeout = Durations.Of(VisibilityTimeout),
         DeadLetterQueue = deadLetterQueue,
         RemovalPolicy = RemovalPolicy.RETAIN,
     });

@@ -11,7 +11,7 @@ namespace Shop.Deploy.Observability;
 /// </summary>
 public static class ShopMetrics
 {
-    public static readonly Duration Period = Duration.Minutes(1);
+    public static Duration Period => Duration.Minutes(1);
 
     public static Metric LoadBalancer(string name, string statistic, string loadBalancerFullName) =>
         Metric("AWS/ApplicationELB", name, statistic, new() { ["LoadBalancer"] = loadBalancerFullName });

@@ -29,10 +29,10 @@ public sealed record WorkloadProps(
 public sealed class ServiceWorkload : Construct
 {
     /// <summary>The host's shutdown timeout (.NET's default): in-flight requests and messages finish within it.</summary>
-    public static readonly Duration GracefulShutdown = Duration.Seconds(30);
+    public static readonly TimeSpan GracefulShutdown = TimeSpan.FromSeconds(30);
 
     /// <summary>ECS waits this long after SIGTERM before SIGKILL: the graceful shutdown and a margin to flush telemetry.</summary>
-    public static readonly Duration StopTimeout = Duration.Seconds(35);
+    public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(35);
 
     public const string PortName = "http";
 
@@ -162,7 +162,7 @@ public sealed class ServiceWorkload : Construct
                 Retries = 3,
                 StartPeriod = Duration.Seconds(60),
             },
-            StopTimeout = StopTimeout,
+            StopTimeout = Durations.Of(StopTimeout),
             Logging = LogDriver.AwsLogs(new AwsLogDriverProps { LogGroup = Logs, StreamPrefix = "app" }),
         });
         app.LinuxParameters!.DropCapabilities(Capability.ALL);

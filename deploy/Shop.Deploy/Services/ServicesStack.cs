@@ -25,7 +25,7 @@ public sealed record ServicesDependencies(NetworkStack Network, DataStack Data, 
 public sealed class ServicesStack : Stack
 {
     /// <summary>After production traffic moves, the old revision stays this long, ready to take it back.</summary>
-    public static readonly Duration BakeTime = Duration.Minutes(10);
+    public static readonly TimeSpan BakeTime = TimeSpan.FromMinutes(10);
 
     /// <summary>Requests per task per minute the scaling keeps (50 a second).</summary>
     public const double RequestsPerTaskPerMinute = 3000;
