@@ -16,5 +16,8 @@ public static class Naming
     /// <summary>The application container in every task definition is named after the service.</summary>
     public static string Container(ShopServiceDefinition service) => service.Name;
 
+    /// <summary>The service's IAM role: its ECS tasks' task role, and its pods' role on EKS (Pod Identity).</summary>
+    public static string WorkloadRole(DeploySettings settings, ShopServiceDefinition service) => $"{settings.Prefix}-{service.Name}-workload";
+
     public static string LogGroup(DeploySettings settings, ShopServiceDefinition service) => $"/{settings.Prefix}/{service.Name}";
 }

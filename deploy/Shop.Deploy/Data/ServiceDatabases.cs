@@ -52,7 +52,15 @@ public sealed class ServiceDatabases : Construct
                 Description = $"The {service.Name} service's PostgreSQL login",
                 GenerateSecretString = new SecretStringGenerator
                 {
-                    SecretStringTemplate = JsonSerializer.Serialize(new { username = service.Database }),
+                    // Everything a client needs but the generated password, so that one secret is a whole login (External
+                    // Secrets on EKS builds the connection string from it).
+                    SecretStringTemplate = JsonSerializer.Serialize(new
+                    {
+                        username = service.Database,
+                        dbname = service.Database,
+                        host = cluster.ClusterEndpoint.Hostname,
+                        port = 5432,
+                    }),
                     GenerateStringKey = "password",
                     ExcludePunctuation = true,
                     PasswordLength = 40,

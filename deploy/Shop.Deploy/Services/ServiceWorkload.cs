@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.ECR;
 using Amazon.CDK.AWS.ECS;
+using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.SecretsManager;
 using Constructs;
@@ -73,6 +74,7 @@ public sealed class ServiceWorkload : Construct
         TaskDefinition = new FargateTaskDefinition(this, "Task", new FargateTaskDefinitionProps
         {
             Family = Naming.Service(settings, definition),
+            TaskRole = WorkloadRole(settings, definition),
             Cpu = 512,
             MemoryLimitMiB = 1024,
             // The images are built for arm64 too; Graviton costs less for the same work.
@@ -121,6 +123,26 @@ public sealed class ServiceWorkload : Construct
             EnableECSManagedTags = true,
             PropagateTags = PropagatedTagSource.SERVICE,
         });
+    }
+
+    /// <summary>
+    /// The service's own role (<see cref="Naming.WorkloadRole"/>), for its ECS tasks and, through EKS Pod Identity, for
+    /// its pods on EKS (k8s/overlays/eks): one set of least-privilege permissions wherever the service runs.
+    /// </summary>
+    private Role WorkloadRole(DeploySettings settings, ShopServiceDefinition definition)
+    {
+        var role = new Role(this, "TaskRole", new RoleProps
+        {
+            RoleName = Naming.WorkloadRole(settings, definition),
+            AssumedBy = new ServicePrincipal("ecs-tasks.amazonaws.com"),
+            Description = $"What the {definition.Name} service may do",
+        });
+        role.AssumeRolePolicy!.AddStatements(new PolicyStatement(new PolicyStatementProps
+        {
+            Principals = [new ServicePrincipal("pods.eks.amazonaws.com")],
+            Actions = ["sts:AssumeRole", "sts:TagSession"],
+        }));
+        return role;
     }
 
     private ContainerDefinition AddApp(WorkloadProps props)
