@@ -95,6 +95,10 @@ public sealed class BuildspecTests
         install.ShouldContain("pip install --quiet --disable-pip-version-check \"cfn-lint==$CFN_LINT_VERSION\"");
         install.ShouldContain("ln -sf /opt/moto/bin/cfn-lint /usr/local/bin/cfn-lint");
 
+        // kubectl for Shop.Kubernetes.Tests, the version the manifests are validated for.
+        Spec.Variables["KUBECTL_VERSION"].ShouldStartWith("1.32.");
+        install.ShouldContain("https://dl.k8s.io/release/v${KUBECTL_VERSION}/bin/linux/arm64/kubectl");
+
         // Node.js for the CDK synth (jsii) and Spectral.
         Spec.RuntimeVersions.Keys.ShouldBe(["nodejs", "python"], ignoreOrder: true);
     }
