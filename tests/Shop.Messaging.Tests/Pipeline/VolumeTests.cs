@@ -45,12 +45,23 @@ public sealed class VolumeTests(PostgresFixture postgres, MotoFixture moto)
             PublishAllAsync(publisherA, orders.Take(EventsPerPublisher)),
             PublishAllAsync(publisherB, orders.Skip(EventsPerPublisher)));
 
-        await Poll.UntilAsync(
-            () => consumerA.QueryAsync(db => db.Set<InboxMessage>().CountAsync()),
-            applied => applied == orders.Count,
-            TimeSpan.FromMinutes(8),
-            "every event to be applied",
-            TimeSpan.FromSeconds(1));
+        var reader = new QueueReader(moto.CreateSqsClient(), environment.Prefix);
+        try
+        {
+            await Poll.UntilAsync(
+                () => consumerA.QueryAsync(db => db.Set<InboxMessage>().CountAsync()),
+                applied => applied == orders.Count,
+                TimeSpan.FromMinutes(8),
+                "every event to be applied",
+                TimeSpan.FromSeconds(1));
+        }
+        catch (TimeoutException timeout)
+        {
+            // Where the missing events are: still in the outbox, in the queue, or dead-lettered.
+            throw new TimeoutException(
+                $"{timeout.Message}; outbox {await publisherA.OutboxCountAsync()}, queue {await reader.DepthAsync("catalog")}, " +
+                $"dead letters {await reader.DepthAsync("catalog-dlq")}, failures injected {failures.Injected}", timeout);
+        }
 
         var applications = await consumerA.QueryAsync(db => db.AppliedOrders.ToDictionaryAsync(o => o.OrderId, o => o.Applications));
         applications.Count.ShouldBe(orders.Count);
@@ -59,7 +70,6 @@ public sealed class VolumeTests(PostgresFixture postgres, MotoFixture moto)
         applications.Keys.Order().ShouldBe(orders.Select(o => o.OrderId).Order());
         (await publisherA.OutboxCountAsync()).ShouldBe(0);
         topic.Total("shop.messaging.published").ShouldBe(orders.Count, "two dispatchers on one outbox never publish a row twice (SKIP LOCKED)");
-        var reader = new QueueReader(moto.CreateSqsClient(), environment.Prefix);
         (await reader.DepthAsync("catalog-dlq")).ShouldBe(0);
         await Poll.UntilAsync(() => reader.DepthAsync("catalog"), n => n == 0, TimeSpan.FromSeconds(30), "the last deletes");
     }
