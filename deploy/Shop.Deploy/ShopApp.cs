@@ -10,17 +10,9 @@ using Shop.Deploy.Services;
 namespace Shop.Deploy;
 
 /// <summary>The shop's stacks, in the order they deploy. Each takes only what it needs from the ones before.</summary>
-public sealed record ShopApp(
-    NetworkStack Network,
-    DataStack Data,
-    MessagingStack Messaging,
-    IdentityStack Identity,
-    RegistryStack Registry,
-    ServicesStack Services,
-    DashboardStack Dashboard,
-    PipelineStack Pipeline)
+public static class ShopApp
 {
-    public static ShopApp Build(App app, DeploySettings settings)
+    public static void Build(App app, DeploySettings settings)
     {
         // Account and region from the CLI's profile (cdk deploy); unset, the templates stay environment-agnostic.
         var props = new StackProps
@@ -39,9 +31,8 @@ public sealed record ShopApp(
         var registry = new RegistryStack(app, StackName(settings, "registry"), props, settings);
         var services = new ServicesStack(
             app, StackName(settings, "services"), props, settings, new ServicesDependencies(network, data, messaging, identity, registry));
-        var dashboard = new DashboardStack(app, StackName(settings, "dashboard"), props, settings, services, messaging);
-        var pipeline = new PipelineStack(app, StackName(settings, "pipeline"), props, settings, registry, services);
-        return new ShopApp(network, data, messaging, identity, registry, services, dashboard, pipeline);
+        _ = new DashboardStack(app, StackName(settings, "dashboard"), props, settings, services, messaging);
+        _ = new PipelineStack(app, StackName(settings, "pipeline"), props, settings, registry, services);
     }
 
     public static string StackName(DeploySettings settings, string part) => $"{settings.Prefix}-{part}";
