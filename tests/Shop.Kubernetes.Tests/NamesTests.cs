@@ -1,7 +1,8 @@
+using Shop.TestSupport;
+using Shop.LocalServers;
 using System.Data.Common;
 using System.Text.Json.Nodes;
 using k8s.Models;
-using Shop.Contracts.Tests.Artifacts;
 using Shop.Contracts.Topology;
 using Shop.Kubernetes.Tests.Policy;
 using Shop.Kubernetes.Tests.Rendering;
@@ -19,7 +20,7 @@ public sealed class NamesTests
     private const string ConnectionStringPrefix = "ConnectionStrings__";
     private const string ClusterPrefix = "ReverseProxy__Clusters__";
 
-    private static readonly ComposeFile Compose = ComposeFile.Load(Repository.PathOf("docker-compose.yml"));
+    private static readonly ComposeFile Compose = ComposeFile.Load(Path.Combine(RepositoryRoot.Find(), "docker-compose.yml"));
 
     /// <summary>
     /// Settings docker-compose.yml gives a service that an overlay carries only where it runs the same thing, and why:

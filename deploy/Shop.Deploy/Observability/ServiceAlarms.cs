@@ -26,9 +26,9 @@ public sealed class ServiceAlarms : Construct
     public ServiceAlarms(Construct scope, string id, string namePrefix, RequestMetrics requests, Queue? queue, Queue? deadLetters, ITopic alerts)
         : base(scope, id)
     {
-        var errors = requests.ServerErrors.Select((metric, index) => ($"e{index}", metric)).ToArray();
-        var errorSum = string.Join(" + ", errors.Select(e => $"FILL({e.Item1}, 0)"));
-        var usingMetrics = errors.ToDictionary(e => e.Item1, IMetric (e) => e.metric);
+        var errors = requests.ServerErrors.Select((metric, index) => (Id: $"e{index}", Metric: metric)).ToArray();
+        var errorSum = string.Join(" + ", errors.Select(e => $"FILL({e.Id}, 0)"));
+        var usingMetrics = errors.ToDictionary(e => e.Id, IMetric (e) => e.Metric);
         usingMetrics["requests"] = requests.Requests;
 
         var alarms = new List<Alarm>

@@ -112,11 +112,12 @@ public sealed class ServicesStack : Stack
                 workload.Service.Connections.AddSecurityGroup(data.DatabaseClients);
             }
 
+            var requests = RequestMetricsOf(definition, settings);
             var serviceAlarms = new ServiceAlarms(
                 workload,
                 "Alarms",
                 Naming.Service(settings, definition),
-                RequestMetricsOf(definition, settings),
+                requests,
                 topology?.Consumes is { } consumed ? messaging.Queues[consumed.Name] : null,
                 topology?.Consumes is { } dead ? messaging.DeadLetterQueues[dead.Name] : null,
                 alerts);
@@ -124,7 +125,7 @@ public sealed class ServicesStack : Stack
 
             var scaling = new Scaling(workload, "Scaling", Cluster.ClusterName, workload.Service.ServiceName);
             var running = ShopMetrics.RunningTasks(Cluster.ClusterName, workload.Service.ServiceName);
-            scaling.TrackPerTask("Requests", RequestMetricsOf(definition, settings).Requests, running, RequestsPerTaskPerMinute);
+            scaling.TrackPerTask("Requests", requests.Requests, running, RequestsPerTaskPerMinute);
             if (topology?.Consumes is { } backlog)
             {
                 scaling.TrackPerTask("Backlog", ShopMetrics.Queue("ApproximateNumberOfMessagesVisible", "Maximum", messaging.Queues[backlog.Name]), running, BacklogPerTask);

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Shop.Contracts.Topology;
+using Shop.TestSupport;
 using Shouldly;
 
 namespace Shop.Contracts.Tests.Artifacts;

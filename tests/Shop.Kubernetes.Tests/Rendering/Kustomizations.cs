@@ -1,5 +1,5 @@
+using Shop.LocalServers;
 using System.Collections.Concurrent;
-using Shop.Contracts.Tests.Artifacts;
 
 namespace Shop.Kubernetes.Tests.Rendering;
 
@@ -13,7 +13,7 @@ public static class Kustomizations
 
     private static readonly ConcurrentDictionary<string, Lazy<Task<Rendering>>> Renderings = new();
 
-    public static string K8sFolder => Repository.PathOf("k8s");
+    public static string K8sFolder => Path.Combine(RepositoryRoot.Find(), "k8s");
 
     /// <summary>"base", then "overlays/&lt;name&gt;" for every overlay folder (one with a kustomization file or not).</summary>
     public static IReadOnlyList<string> All =>
@@ -46,7 +46,7 @@ public static class Kustomizations
         Command.Result run;
         try
         {
-            run = await Command.RunAsync("kubectl", ["kustomize", folder], Repository.Root);
+            run = await Command.RunAsync("kubectl", ["kustomize", folder], RepositoryRoot.Find());
         }
         catch (FileNotFoundException exception)
         {

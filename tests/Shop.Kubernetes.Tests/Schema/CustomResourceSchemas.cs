@@ -1,6 +1,6 @@
+using Shop.LocalServers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Shop.Contracts.Tests.Artifacts;
 using Shop.Kubernetes.Tests.Rendering;
 
 namespace Shop.Kubernetes.Tests.Schema;
@@ -14,7 +14,7 @@ public static class CustomResourceSchemas
 {
     private static readonly TimeSpan LockWait = TimeSpan.FromMinutes(3);
 
-    public static string Folder => Repository.PathOf(Path.Combine("tools", "k8s-validate"));
+    public static string Folder => Path.Combine(RepositoryRoot.Find(), "tools", "k8s-validate");
 
     /// <summary>Each object's errors, "Kind/name: path: message"; empty when all are valid.</summary>
     public static async Task<IReadOnlyList<string>> ValidateAsync(IEnumerable<RenderedObject> objects, CancellationToken cancellationToken)

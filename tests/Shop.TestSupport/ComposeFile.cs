@@ -1,7 +1,7 @@
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 
-namespace Shop.Contracts.Tests.Artifacts;
+namespace Shop.TestSupport;
 
 /// <summary>docker-compose.yml as compose reads it: anchors expanded and merge keys (<c>&lt;&lt;</c>) applied.</summary>
 public sealed class ComposeFile
