@@ -29,7 +29,10 @@ public sealed class QueueProbe(IAmazonSQS sqs, string prefix) : IDisposable
         {
             var response = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest
             {
-                QueueUrl = url, MaxNumberOfMessages = 10, WaitTimeSeconds = 1, MessageAttributeNames = ["All"],
+                QueueUrl = url,
+                MaxNumberOfMessages = 10,
+                WaitTimeSeconds = 1,
+                MessageAttributeNames = ["All"],
             });
             foreach (var message in response.Messages ?? [])
             {
