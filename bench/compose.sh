@@ -91,7 +91,7 @@ base_bytes=$(docker image inspect --format '{{.Size}}' "$base")
   echo "$(awk '$1 == "defaults" && $2 == "healthy" { print $4 }' "$samples" | sort -n | paste -sd' ')."
   echo
   echo "Image sizes (uncompressed, \`docker image inspect\`): the application layer is what the Dockerfile adds to the"
-  echo "base image; the base here is a stand-in, so the total on the real base is estimated in the README."
+  echo "base image; the base here is a stand-in, so the total on the real base is estimated by bench/image-sizes.sh."
   echo
   echo "| image | application layer (MB) | total here (MB) |"
   echo "|---|---|---|"
