@@ -49,7 +49,7 @@ public sealed class NamesTests
 
     /// <summary>Settings whose value is the same in every environment: compose's value is the manifests' too.</summary>
     private static bool SameEverywhere(string key) =>
-        key is "OTEL_SERVICE_NAME" or "Catalog__BaseUrl" || key.StartsWith("DOTNET_", StringComparison.Ordinal) || key.StartsWith(ClusterPrefix, StringComparison.Ordinal);
+        key is "OTEL_SERVICE_NAME" or "Catalog__BaseUrl" || key.StartsWith("DOTNET_", StringComparison.Ordinal) || key.StartsWith("MALLOC_", StringComparison.Ordinal) || key.StartsWith(ClusterPrefix, StringComparison.Ordinal);
 
     [Theory]
     [MemberData(nameof(Kustomizations.OverlayData), MemberType = typeof(Kustomizations))]

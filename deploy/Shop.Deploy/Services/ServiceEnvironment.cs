@@ -52,12 +52,16 @@ public static class ServiceEnvironment
             ["Logging__Console__LogLevel__Default"] = "Warning",
             // The chiseled image has no ICU.
             ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "true",
+            // As in docker-compose.yml (README "Memory"): glibc returns what the JIT and other native code free
+            // (two arenas, not eight per core; blocks of 64 KiB or more mapped on their own).
+            ["MALLOC_ARENA_MAX"] = "2",
+            ["MALLOC_MMAP_THRESHOLD_"] = "65536",
         };
 
         if (service != ShopServices.Gateway)
         {
-            // As in docker-compose.yml (README "Memory"): ReadyToRun code without tiered compilation, workstation
-            // GC without the background thread, a small first generation. The gateway keeps tiering for CPU per request.
+            // As in docker-compose.yml (README "Memory"): no tiered compilation, workstation GC without the
+            // background thread, a small first generation. The gateway keeps tiering for CPU per request.
             environment["DOTNET_TieredCompilation"] = "0";
             environment["DOTNET_gcServer"] = "0";
             environment["DOTNET_gcConcurrent"] = "0";
