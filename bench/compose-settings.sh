@@ -59,7 +59,7 @@ done
   echo
   echo "Command: \`bash bench/compose-settings.sh $rounds $service\` ($(date -u +%Y-%m-%d), commit $(git rev-parse --short HEAD), $(nproc) cores):"
   echo "one stack per round with one copy of $service per variant, all started together, sampled ${idle_seconds} s later. MEM USAGE"
-  echo "of \`docker stats\` in MiB, median of $rounds rounds [min-max]."
+  echo "of \`docker stats\` in MiB, median of $rounds rounds [min-max]. \`KEY=\`: the setting removed, so its default applies."
   echo
   echo "| variant | changed from docker-compose.yml | idle |"
   echo "|---|---|---|"
