@@ -6,6 +6,7 @@
 #   bash bench/compose-settings.sh [ROUNDS] [SERVICE]     (default 3 rounds of ordering; about 2 minutes a round)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/docker-stats.sh
 rounds=${1:-3}
 service=${2:-ordering}
 idle_seconds=${IDLE_SECONDS:-60}
@@ -47,10 +48,8 @@ for round in $(seq 1 "$rounds"); do
   compose up -d --no-build --no-deps --wait "${names[@]:shift_by}" "${names[@]:0:shift_by}" >/dev/null 2>&1 \
     || { echo "round $round: a copy did not become healthy" >&2; exit 1; }
   sleep "$idle_seconds"
-  docker stats --no-stream --format '{{.Name}} {{.MemUsage}}' | awk -v prefix="shop-settings-$service-" '
-    index($1, prefix) == 1 { name = substr($1, length(prefix) + 1); sub(/-1$/, "", name)
-      n = $2 + 0; unit = $2; sub(/^[0-9.]+/, "", unit); f = unit == "GiB" ? 1024 : unit == "KiB" ? 1 / 1024 : 1
-      printf "%s %.1f\n", name, n * f }' >> "$samples"
+  docker stats --no-stream --format '{{.Name}} {{.MemUsage}}' | memory_mib | awk -v prefix="shop-settings-$service-" '
+    index($1, prefix) == 1 { name = substr($1, length(prefix) + 1); sub(/-1$/, "", name); print name, $2 }' >> "$samples"
   echo "round $round sampled"
 done
 
@@ -65,8 +64,7 @@ done
   echo "|---|---|---|"
   for variant in "${variants[@]}"; do
     IFS='|' read -r name changes <<< "$variant"
-    cell=$(awk -v n="$name" '$1 == n { print $2 }' "$samples" | sort -n | awk '{ v[NR] = $1 } END {
-      m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.1f [%.1f-%.1f]", m, v[1], v[NR] }')
+    cell=$(awk -v n="$name" '$1 == n { print $2 }' "$samples" | median_range)
     echo "| $name | ${changes:-nothing} | $cell |"
   done
 } > bench/results/compose-settings.md

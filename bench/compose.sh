@@ -6,6 +6,7 @@
 #   bash bench/compose.sh [ROUNDS]          (default 3; IDLE_SECONDS=60 is how long a fresh stack settles)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/docker-stats.sh
 rounds=${1:-3}
 idle_seconds=${IDLE_SECONDS:-60}
 services=(gateway catalog basket ordering payment notification)
@@ -22,13 +23,9 @@ compose() { # variant, compose arguments...
 }
 
 sample() { # variant, phase: appends "variant phase service MiB" for every .NET container
-  docker stats --no-stream --format '{{.Name}} {{.MemUsage}}' | while read -r name usage _; do
+  docker stats --no-stream --format '{{.Name}} {{.MemUsage}}' | memory_mib | while read -r name mib; do
     local service=${name#shop-}; service=${service%-1}
-    [[ " ${services[*]} " == *" $service "* ]] || continue
-    awk -v v="$1" -v p="$2" -v s="$service" -v u="$usage" 'BEGIN {
-      n = u + 0; unit = u; sub(/^[0-9.]+/, "", unit)
-      f = unit == "GiB" ? 1024 : unit == "KiB" ? 1 / 1024 : unit == "B" ? 1 / 1048576 : 1
-      printf "%s %s %s %.1f\n", v, p, s, n * f }'
+    if [[ " ${services[*]} " == *" $service "* ]]; then echo "$1 $2 $service $mib"; fi
   done >> "$samples"
 }
 
@@ -78,10 +75,7 @@ base_bytes=$(docker image inspect --format '{{.Size}}' "$base")
   for service in "${services[@]}"; do
     cells=()
     for column in "composed idle" "defaults idle" "composed after-e2e" "defaults after-e2e"; do
-      cells+=("$(awk -v key="$column $service" '$1 " " $2 " " $3 == key { print $4 }' "$samples" | sort -n | awk '
-        { v[NR] = $1 } END { if (NR == 0) { print "-"; exit }
-          m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-          if (NR == 1) printf "%.1f", m; else printf "%.1f [%.1f-%.1f]", m, v[1], v[NR] }')")
+      cells+=("$(awk -v key="$column $service" '$1 " " $2 " " $3 == key { print $4 }' "$samples" | median_range)")
     done
     echo "| $service | ${cells[0]} | ${cells[1]} | ${cells[2]} | ${cells[3]} |"
   done
