@@ -47,8 +47,9 @@ for platform in "${platforms[@]}"; do
   base[$platform]=$(( frameworks + 72 * 1024 + ${chiseled_deps[$platform]} ))
 done
 
+compose_config=$(docker compose config --format json)
 project_of() { # service: its PROJECT build argument, as docker-compose.yml gives it
-  docker compose config --format json | python3 -c "import json, sys; print(json.load(sys.stdin)['services']['$1']['build']['args']['PROJECT'])"
+  python3 -c "import json, sys; print(json.load(sys.stdin)['services']['$1']['build']['args']['PROJECT'])" <<< "$compose_config"
 }
 
 declare -A app
