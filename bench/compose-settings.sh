@@ -16,6 +16,7 @@ variants=( # name|settings changed from docker-compose.yml's (KEY=VALUE, comma-s
   "arenas-only|MALLOC_MMAP_THRESHOLD_="
   "mmap-threshold-only|MALLOC_ARENA_MAX="
   "tiering-on|DOTNET_TieredCompilation=1"
+  "metric-limit-2000|Telemetry__MetricCardinalityLimit=2000"
 )
 override=$(mktemp --suffix=.yml)
 samples=$(mktemp)
@@ -46,7 +47,7 @@ for round in $(seq 1 "$rounds"); do
   compose up -d --wait postgres moto aspire-dashboard >/dev/null 2>&1
   shift_by=$(( round % ${#names[@]} ))
   compose up -d --no-build --no-deps --wait "${names[@]:shift_by}" "${names[@]:0:shift_by}" >/dev/null 2>&1 \
-    || { echo "round $round: a copy did not become healthy" >&2; exit 1; }
+    || { echo "round $round: a copy did not become healthy" >&2; compose ps -a >&2; exit 1; }
   sleep "$idle_seconds"
   docker stats --no-stream --format '{{.Name}} {{.MemUsage}}' | memory_mib | awk -v prefix="shop-settings-$service-" '
     index($1, prefix) == 1 { name = substr($1, length(prefix) + 1); sub(/-1$/, "", name); print name, $2 }' >> "$samples"

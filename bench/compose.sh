@@ -3,12 +3,14 @@
 # the end-to-end suite, with the runtime settings docker-compose.yml gives the services ("as composed") and with
 # .NET's defaults (bench/compose-runtime-defaults.yml), in alternating rounds. Writes bench/results/compose.md.
 # Needs a Docker engine, the .NET SDK, and 127.0.0.1:8080 and :18888 free. About 6 minutes per round plus 2 suites.
-#   bash bench/compose.sh [ROUNDS]          (default 3; IDLE_SECONDS=60 is how long a fresh stack settles)
+#   bash bench/compose.sh [ROUNDS]   (default 3; IDLE_SECONDS=60 is how long a fresh stack settles before the first of
+#                                     IDLE_SAMPLES=6 idle samples, 10 s apart). The samples go to bench/results/compose-samples.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/docker-stats.sh
 rounds=${1:-3}
 idle_seconds=${IDLE_SECONDS:-60}
+idle_samples=${IDLE_SAMPLES:-6}
 services=(gateway catalog basket ordering payment notification)
 samples=$(mktemp)
 trap 'docker compose down -v >/dev/null 2>&1 || true; rm -f "$samples"' EXIT
@@ -22,10 +24,10 @@ compose() { # variant, compose arguments...
   fi
 }
 
-sample() { # variant, phase: appends "variant phase service MiB" for every .NET container
+sample() { # variant, phase: appends "variant phase service MiB round time" for every .NET container
   docker stats --no-stream --format '{{.Name}} {{.MemUsage}}' | memory_mib | while read -r name mib; do
     local service=${name#shop-}; service=${service%-1}
-    if [[ " ${services[*]} " == *" $service "* ]]; then echo "$1 $2 $service $mib"; fi
+    if [[ " ${services[*]} " == *" $service "* ]]; then echo "$1 $2 $service $mib $round $(date -u +%T)"; fi
   done >> "$samples"
 }
 
@@ -47,9 +49,12 @@ for round in $(seq 1 "$rounds"); do
     compose "$variant" down -v >/dev/null 2>&1
     started=$(date +%s)
     compose "$variant" up -d --wait --quiet-pull >/dev/null 2>&1 || { echo "round $round, $variant: the stack did not become healthy" >&2; exit 1; }
-    echo "$variant healthy - $(( $(date +%s) - started ))" >> "$samples"
+    echo "$variant healthy - $(( $(date +%s) - started )) $round $(date -u +%T)" >> "$samples"
     sleep "$idle_seconds"
-    sample "$variant" idle
+    for i in $(seq 1 "$idle_samples"); do
+      sample "$variant" idle
+      (( i == idle_samples )) || sleep 10
+    done
     echo "round $round, $variant: idle sampled"
     if (( round == rounds )); then
       echo "round $round, $variant: end-to-end suite: $(end_to_end)"
@@ -66,9 +71,10 @@ base_bytes=$(docker image inspect --format '{{.Size}}' "$base")
   echo "# The shop under docker compose: memory and image sizes"
   echo
   echo "Command: \`bash bench/compose.sh $rounds\` ($(date -u +%Y-%m-%d), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)," \
-       "Docker $(docker version --format '{{.Server.Version}}'), each stack left idle ${idle_seconds} s after every container is healthy)."
+       "Docker $(docker version --format '{{.Server.Version}}'), each stack left idle ${idle_seconds} s after every container is healthy, then sampled $idle_samples times 10 s apart)."
   echo "Memory is \`docker stats\`' MEM USAGE (the container's cgroup memory less its inactive file cache), in MiB:"
-  echo "median of $rounds rounds [min-max] for idle; one sample after the end-to-end suite."
+  echo "median of the $(( rounds * idle_samples )) idle samples of $rounds rounds [min-max]; one sample after the end-to-end suite."
+  echo "Every sample, in the order taken: [compose-samples.txt](compose-samples.txt)."
   echo
   echo "| service | idle, as composed | idle, .NET defaults | after end-to-end, as composed | after end-to-end, .NET defaults |"
   echo "|---|---|---|---|---|"
@@ -94,4 +100,5 @@ base_bytes=$(docker image inspect --format '{{.Size}}' "$base")
     echo "| shop-$service | $(( (bytes - base_bytes) / 1000000 )) | $(( bytes / 1000000 )) |"
   done
 } > bench/results/compose.md
+{ echo "# variant phase service MiB round time(UTC); healthy lines: seconds from up to healthy"; cat "$samples"; } > bench/results/compose-samples.txt
 cat bench/results/compose.md
