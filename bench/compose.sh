@@ -4,7 +4,8 @@
 # .NET's defaults (bench/compose-runtime-defaults.yml), in alternating rounds. Writes bench/results/compose.md.
 # Needs a Docker engine, the .NET SDK, and 127.0.0.1:8080 and :18888 free. About 6 minutes per round plus 2 suites.
 #   bash bench/compose.sh [ROUNDS]   (default 3; IDLE_SECONDS=60 is how long a fresh stack settles before the first of
-#                                     IDLE_SAMPLES=6 idle samples, 10 s apart). The samples go to bench/results/compose-samples.txt.
+#                                     IDLE_SAMPLES=6 idle samples, 10 s apart). The samples go to bench/results/compose-samples.txt;
+#                                     when the end-to-end suite fails, the stack's logs go to /tmp/shop-compose-round<N>-<variant>.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/docker-stats.sh
@@ -31,12 +32,17 @@ sample() { # variant, phase: appends "variant phase service MiB round time" for 
   done >> "$samples"
 }
 
-end_to_end() { # prints the summary, and each failed test with its message
+end_to_end() { # variant: prints the summary, and each failed test with its message; on a failure keeps the stack's logs
   local log; log=$(mktemp)
   SHOP_GATEWAY_URL=http://127.0.0.1:8080 SHOP_DASHBOARD_URL=http://127.0.0.1:18888 \
     dotnet test tests/Shop.EndToEnd.Tests --nologo > "$log" 2>&1 || true
   grep -E '^(Passed|Failed)!|^\s+Failed ' "$log" || true
   grep -A8 'Error Message' "$log" | head -60 || true
+  if grep -q '^Failed!' "$log"; then
+    local stack_logs=/tmp/shop-compose-round$round-$1.log
+    compose "$1" logs --no-color --timestamps > "$stack_logs" 2>&1 || true
+    echo "the stack's logs: $stack_logs"
+  fi
   rm -f "$log"
 }
 
@@ -57,7 +63,7 @@ for round in $(seq 1 "$rounds"); do
     done
     echo "round $round, $variant: idle sampled"
     if (( round == rounds )); then
-      echo "round $round, $variant: end-to-end suite: $(end_to_end)"
+      echo "round $round, $variant: end-to-end suite: $(end_to_end "$variant")"
       sleep 10
       sample "$variant" after-e2e
     fi
