@@ -2,7 +2,7 @@
 # The shop under docker compose: each image's size, and each .NET container's memory (docker stats) idle and after
 # the end-to-end suite, with the runtime settings docker-compose.yml gives the services ("as composed") and with
 # .NET's defaults (bench/compose-runtime-defaults.yml), in alternating rounds. Writes bench/results/compose.md.
-# Needs a Docker engine, the .NET SDK, and 127.0.0.1:8080 and :18888 free. About 6 minutes per round plus 2 suites.
+# Needs a Docker engine, the .NET SDK, and 127.0.0.1:8080 and :18888 free. About 8 minutes per round plus 2 suites.
 #   bash bench/compose.sh [ROUNDS]   (default 3; IDLE_SECONDS=60 is how long a fresh stack settles before the first of
 #                                     IDLE_SAMPLES=6 idle samples, 10 s apart). The samples go to bench/results/compose-samples.txt;
 #                                     when the end-to-end suite fails, the stack's logs go to /tmp/shop-compose-round<N>-<variant>.log.
