@@ -90,3 +90,33 @@ public sealed class ErrorEjectionTests(TwoCatalogsGateway gateway) : IClassFixtu
         statuses.TakeLast(30).ShouldAllBe(status => status == HttpStatusCode.OK);
     }
 }
+
+/// <summary>
+/// Every cluster has one destination in compose and in the Aspire AppHost. YARP's default available-destinations policy,
+/// HealthyOrPanic, keeps sending to it after the passive check has marked it unhealthy (there is nowhere else to
+/// send); this test holds the gateway's settings to that, so that a burst of slow first requests does not turn into
+/// 30 s of 503s.
+/// </summary>
+public sealed class LoneDestinationTests(KestrelGateway gateway) : IClassFixture<KestrelGateway>
+{
+    [Fact]
+    public async Task A_cluster_s_only_destination_keeps_getting_requests_after_a_run_of_errors()
+    {
+        var client = gateway.Client();
+        async Task<HttpStatusCode> SendAsync() => (await client.GetAsync("/api/catalog/products", TestContext.Current.CancellationToken)).StatusCode;
+
+        gateway.Catalog.StatusCode = 500;
+        var duringErrors = new List<HttpStatusCode>();
+        for (var i = 0; i < ErrorRateHealthPolicy.Threshold * 2; i++)
+        {
+            duringErrors.Add(await SendAsync());
+            // Time for YARP to apply the passive check's verdict, which it does on another thread.
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        gateway.Catalog.StatusCode = 200;
+
+        duringErrors.ShouldAllBe(status => status == HttpStatusCode.InternalServerError, "every request should reach the service, none answered 503 by the gateway");
+        (await SendAsync()).ShouldBe(HttpStatusCode.OK, "the service answered again, so its route should work again at once");
+    }
+}
