@@ -17,6 +17,7 @@ public static class PostgresExtensions
     /// <summary>
     /// Registers <typeparamref name="TContext"/> on PostgreSQL from <c>ConnectionStrings__{connectionName}</c> (checked
     /// at start), a readiness check that the database answers, (with <c>Database__Migrate=true</c>) migrations at start,
+    /// a read of one table before the service listens (<see cref="WarmUpOnStart{TContext}"/>),
     /// Npgsql's traces and metrics, and a 503 for requests that fail because the database is unavailable.
     /// </summary>
     public static IHostApplicationBuilder AddPostgresDbContext<TContext>(this IHostApplicationBuilder builder, string connectionName)
@@ -46,6 +47,7 @@ public static class PostgresExtensions
             services.GetRequiredService<IServiceScopeFactory>(),
             Settings(services, connectionName).Migrate,
             services.GetRequiredService<ILogger<MigrateOnStart<TContext>>>()));
+        builder.Services.AddHostedService<WarmUpOnStart<TContext>>();
         return builder;
     }
 

@@ -36,6 +36,7 @@ public static class AuthExtensions
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<AuthOptions>>((jwt, auth) => Configure(jwt, auth.Value));
+        builder.Services.AddHostedService<TokenValidationWarmUp>();
 
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(CustomerPolicy, policy => policy.RequireAuthenticatedUser())
